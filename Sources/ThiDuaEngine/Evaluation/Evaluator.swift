@@ -1,0 +1,96 @@
+import ScoringKit
+
+/// Evaluates the periods of a round (SCORING.md 3.3–3.5): prepares every
+/// plugin on the period's population, scores all groups in parallel, then
+/// totals, eligibility, tiers, ranking and awards.
+public struct Evaluator: Sendable {
+    /// The round.
+    public let round: Round
+    /// Worker threads for scoring (≥ 1).
+    public let jobs: Int
+    private let slices: PeriodSlices
+
+    /// Creates an evaluator; splitting the data by period happens here, once.
+    public init(round: Round, jobs: Int) {
+        self.round = round
+        self.jobs = max(1, jobs)
+        self.slices = PeriodSlices(data: round.data, periods: round.config.periods)
+    }
+
+    /// Evaluates `periods` (all of the round's when empty), in the round's order.
+    /// - Throws: `DiagnosticError` naming the period, group and entry of
+    ///   every value that cannot be scored.
+    public func evaluate(periods: [String] = []) throws -> [PeriodResult] {
+        let wanted = periods.isEmpty ? round.config.periods : periods
+        return try round.config.periods.indices
+            .filter { wanted.contains(round.config.periods[$0]) }
+            .map { try evaluate(periodIndex: $0) }
+    }
+
+    private func evaluate(periodIndex: Int) throws -> PeriodResult {
+        let config = round.config
+        let table = slices.tables[periodIndex]
+        let dataRows = slices.dataRows[periodIndex]
+        let entries = config.allEntries
+        var scorers: [any PeriodScorer] = []
+        for (index, item) in entries.enumerated() {
+            do {
+                scorers.append(try item.entry.plugin.prepare(table))
+            } catch {
+                throw diagnose([ParallelScorer.Failure(entry: index, error: asEvaluationError(error))], table, dataRows)
+            }
+        }
+        let scored = ParallelScorer(jobs: jobs).score(scorers, rowCount: table.rowCount)
+        let results: [[Double]]
+        switch scored {
+        case .success(let values): results = values
+        case .failure(let failures): throw diagnose(failures, table, dataRows)
+        }
+        let data = round.data
+        var result = try Aggregation(config: config).aggregate(results, table: table)
+        result.groupIDs = dataRows.map { data.groupIDs[Int($0)] }
+        result.groupNames = dataRows.map { data.groupNames[Int($0)] }
+        let allRows = (0..<Int32(table.rowCount)).map { $0 }
+        let ranking = Ranking.rank(keys: [result.total] + config.tieBreak.map { result.contentPoints[$0] },
+                                   ids: result.groupIDs, units: table.wardOfRow,
+                                   unitCount: table.wardNames.count, rows: allRows)
+        result.order = ranking.order
+        result.districtRank = ranking.rank
+        result.wardRank = ranking.unitRank
+        let population = AwardSelector.Population(
+            ids: result.groupIDs, wardOfRow: table.wardOfRow, wardNames: table.wardNames,
+            eligible: result.eligible, tierOfRow: result.tierOfRow, rank: ranking.rank, order: ranking.order)
+        (result.grants, result.warnings) = AwardSelector.select(config.awards, in: population, period: table.period)
+        return result
+    }
+
+    private func asEvaluationError(_ error: any Error) -> EvaluationError {
+        (error as? EvaluationError) ?? EvaluationError(row: 0, message: "\(error)")
+    }
+
+    /// Names the period, group, ward and entry of each failure, and points at
+    /// the group's row in the data file.
+    private func diagnose(_ failures: [ParallelScorer.Failure], _ table: PeriodTable, _ dataRows: [Int32]) -> DiagnosticError {
+        let entries = round.config.allEntries
+        let data = round.data
+        let shown = failures.prefix(20).map { failure -> Diagnostic in
+            let item = entries[failure.entry]
+            guard failure.error.row < dataRows.count else {
+                return .error(at: item.entry.location, "\(table.period): \(item.kind) '\(item.entry.id)': \(failure.error.message)",
+                              hint: failure.error.hint)
+            }
+            let row = Int(dataRows[failure.error.row])
+            let period = failure.error.period ?? table.period
+            let location = failure.error.period == nil || failure.error.period == table.period
+                ? SourceLocation(file: data.file, line: Int(data.lineOfRow[row]), column: 1) : nil
+            return .error(at: location,
+                          "\(period): group '\(data.groupIDs[row])' (\(data.wardNames[Int(data.wardOfRow[row])])): \(item.kind) '\(item.entry.id)': \(failure.error.message)",
+                          hint: failure.error.hint)
+        }
+        var diagnostics = Array(shown)
+        if failures.count > shown.count {
+            diagnostics.append(.error(at: nil, "\(failures.count - shown.count) more evaluation errors not shown"))
+        }
+        return DiagnosticError(diagnostics)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import ScoringKit
+
+/// A round ready to evaluate: its config, its data, and the checks that tie
+/// them together (columns the config reads, periods the data holds).
+public struct Round: Sendable {
+    /// The validated config.
+    public var config: RoundConfig
+    /// The data, read and checked.
+    public var data: DataSet
+    /// Every warning met while loading, in order.
+    public var warnings: [Diagnostic]
+
+    /// The indicator columns of SCORING.md 2. They are always read (and so
+    /// checked) when the data has them; other non-identity columns are read
+    /// only when the config names them, so a clerk may keep notes columns.
+    public static let knownIndicators: [String] = [
+        "households", "residents", "working_age", "employed", "poor_households", "near_poor_households",
+        "fund_vnd", "cultural_families", "children_school_age", "children_in_school", "cultural_models",
+        "waste_sorting_households", "cleanup_campaigns", "order_violations", "security_incidents",
+        "serious_incidents", "disputes", "disputes_mediated", "meetings_held", "meeting_households",
+        "petitions_beyond_level",
+    ]
+
+    /// Reads the config at `configPath` and its data.
+    /// - Parameters:
+    ///   - configPath: The round config (YAML).
+    ///   - dataPaths: Data files that replace `round.data` (`--data`); empty
+    ///     to use the config's.
+    ///   - registry: The plugins configs may name.
+    /// - Throws: `DiagnosticError` with every problem found in the config,
+    ///   then in the data, then between the two.
+    public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry) throws -> Round {
+        let config = try RoundConfigParser(registry: registry).parse(path: configPath)
+        let files = dataPaths.isEmpty
+            ? config.dataFiles
+            : dataPaths.map { DataFileReference(path: $0, displayPath: $0, location: nil) }
+        guard let file = files.first else {
+            throw DiagnosticError(at: SourceLocation(file: config.file, line: 1, column: 1),
+                                  "the round names no data file", hint: "add 'data: FILE' under 'round', or pass --data FILE")
+        }
+        guard files.count == 1 else {
+            throw DiagnosticError(at: files[1].location, "a round reads one data file; several are not supported yet",
+                                  hint: "merge the files into one CSV")
+        }
+        let referenced = config.referencedColumns
+        let numeric = Set(knownIndicators).union(referenced.map(\.name))
+        let data: DataSet
+        do {
+            data = try DataReader.read(contentsOf: file.path, displayPath: file.displayPath, numericColumns: numeric)
+        } catch let error as DiagnosticError where file.location != nil && error.diagnostics.first?.location == nil {
+            // The file itself could not be opened: point at where the config names it.
+            throw DiagnosticError(error.diagnostics.map { diagnostic in
+                var moved = diagnostic
+                moved.location = file.location
+                return moved
+            })
+        }
+        var problems: [Diagnostic] = []
+        for column in referenced where data.columnIndex(column.name) == nil {
+            problems.append(.error(
+                at: column.location, "\(column.entry): the data '\(data.file)' has no column '\(column.name)'",
+                hint: Suggestions.didYouMean(column.name, in: data.headerColumns)
+                    ?? "its columns are: \(data.headerColumns.joined(separator: ", "))"))
+        }
+        for (period, location) in zip(config.periods, config.periodLocations)
+        where !data.periodNames.contains(period) {
+            problems.append(.error(
+                at: location, "the data '\(data.file)' has no rows for period '\(period)'",
+                hint: data.periodNames.isEmpty ? nil : "its periods are: \(data.periodNames.joined(separator: ", "))"))
+        }
+        if !problems.isEmpty { throw DiagnosticError(config.warnings + problems) }
+        return Round(config: config, data: data, warnings: config.warnings)
+    }
+}
+
+/// A data column a config entry reads, with where the config names it.
+public struct ColumnReference: Sendable, Hashable {
+    /// The column.
+    public var name: String
+    /// The entry that reads it, e.g. `criterion 'fund_per_household'`.
+    public var entry: String
+    /// Where the column's name is written (or the entry, if not found).
+    public var location: SourceLocation
+}
+
+extension RoundConfig {
+    /// Every plugin entry with the word for its section, in config order.
+    public var allEntries: [(kind: String, entry: EntryConfig)] {
+        criteria.map { ("criterion", $0) } + bonuses.map { ("bonus", $0) }
+            + deductions.map { ("deduction", $0) } + gates.map { ("gate", $0) }
+    }
+
+    /// The columns every entry reads, each with the place it is named.
+    public var referencedColumns: [ColumnReference] {
+        allEntries.flatMap { kind, entry in
+            entry.plugin.columns.map { name in
+                ColumnReference(name: name, entry: "\(kind) '\(entry.id)'",
+                                location: entry.node.firstScalar(equalTo: name)?.location ?? entry.location)
+            }
+        }
+    }
+}
+
+extension ConfigNode {
+    /// The first scalar in this subtree whose text is `text` (depth first).
+    func firstScalar(equalTo text: String) -> ConfigNode? {
+        switch kind {
+        case .scalar(let value, _): return value == text ? self : nil
+        case .sequence(let items): return items.lazy.compactMap { $0.firstScalar(equalTo: text) }.first
+        case .mapping(let entries): return entries.lazy.compactMap { $0.value.firstScalar(equalTo: text) }.first
+        }
+    }
+}

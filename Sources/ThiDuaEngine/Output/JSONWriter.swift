@@ -1,0 +1,166 @@
+/// A streaming JSON writer with a fixed layout, so that the same values
+/// always give the same bytes.
+///
+/// Keys come out in the order they are written (never a dictionary's
+/// order), indented by two spaces, `"key": value`, one member per line;
+/// an empty object or array is `{}` or `[]`. Strings are UTF-8 with only
+/// `"`, `\` and control characters escaped, so Vietnamese text stays
+/// readable. Numbers use Swift's shortest round-trip form (`95.0`, `0.1`,
+/// `1e-05`), which reads back as the same `Double`; NaN and infinities,
+/// which JSON cannot hold, are written as `null`, and −0.0 as `0.0`.
+///
+/// Calls must nest properly: a value inside an object follows a ``key(_:)``.
+public struct JSONWriter: Sendable {
+    /// The document so far.
+    public private(set) var bytes: [UInt8] = []
+    /// Members written so far in each open container, innermost last.
+    private var counts: [Int] = []
+    /// Whether a key has been written and its value is due.
+    private var afterKey = false
+
+    /// Creates an empty writer.
+    ///
+    /// - Parameter capacity: Bytes to reserve, when the size is predictable.
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The finished document, ending with a newline.
+    public var document: [UInt8] {
+        bytes + [0x0A]
+    }
+
+    /// Opens an object (`{`).
+    public mutating func beginObject() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "{"))
+        counts.append(0)
+    }
+
+    /// Closes the innermost object (`}`).
+    public mutating func endObject() {
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array (`[`).
+    public mutating func beginArray() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        counts.append(0)
+    }
+
+    /// Closes the innermost array (`]`).
+    public mutating func endArray() {
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Writes a member's key; the next call writes its value.
+    /// - Parameter name: The key.
+    public mutating func key(_ name: String) {
+        assert(!afterKey, "two keys in a row")
+        prepareValue()
+        appendString(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    /// Writes a string value.
+    /// - Parameter value: The text.
+    public mutating func string(_ value: String) {
+        prepareValue()
+        appendString(value)
+    }
+
+    /// Writes a number at full precision; `null` when it is not finite.
+    /// - Parameter value: The number.
+    public mutating func number(_ value: Double) {
+        prepareValue()
+        if !value.isFinite {
+            bytes.append(contentsOf: "null".utf8)
+        } else if value == 0 {
+            bytes.append(contentsOf: "0.0".utf8)
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// Writes an integer.
+    /// - Parameter value: The integer.
+    public mutating func integer(_ value: Int) {
+        prepareValue()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Writes `true` or `false`.
+    /// - Parameter value: The flag.
+    public mutating func bool(_ value: Bool) {
+        prepareValue()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// Writes `null`.
+    public mutating func null() {
+        prepareValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// Writes an array of strings.
+    /// - Parameter values: The strings, in order.
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// The separator, line break and indentation before a key or value.
+    private mutating func prepareValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = counts.indices.last else { return }
+        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
+        counts[last] += 1
+        newline(depth: counts.count)
+    }
+
+    /// Closes a container, on its own line unless it is empty.
+    private mutating func close(_ bracket: UInt8) {
+        assert(!afterKey, "a key without a value")
+        let members = counts.popLast() ?? 0
+        if members > 0 { newline(depth: counts.count) }
+        bytes.append(bracket)
+    }
+
+    /// A line break followed by two spaces per level.
+    private mutating func newline(depth: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    /// Appends `value` as a quoted, escaped JSON string.
+    private mutating func appendString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case 0..<0x20:
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
+                bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Lowercase hexadecimal digits, for `\u00XX` escapes and SHA-256 digests.
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,98 @@
+/// Writes `report.md`: the results in a form a committee secretary pastes
+/// into the minutes of a meeting.
+///
+/// Headings are Vietnamese with a short English gloss in italics. Sections,
+/// in order: the title with the period; a summary (groups, wards, eligible,
+/// tier counts, awards granted); a table of tier counts per ward with a
+/// district total row; each award with its winners (rank, group, ward,
+/// total), or "none"; the groups ranked 1–3 in each ward (more when tied);
+/// the warnings (ties at award cutoffs), or "none". Points have two
+/// decimals. Text from the data is escaped for tables (see ``cell(_:)``).
+public enum ReportMarkdown {
+    /// The file's bytes (UTF-8, no BOM, LF line ends).
+    /// - Parameter result: The evaluation.
+    /// - Returns: UTF-8 bytes.
+    public static func bytes(for result: PeriodResult) -> [UInt8] {
+        Array(text(for: result).utf8)
+    }
+
+    /// The report as text.
+    /// - Parameter result: The evaluation.
+    /// - Returns: Markdown, ending with a newline.
+    public static func text(for result: PeriodResult) -> String {
+        let counts = TierCounts(result)
+        var out = "# Báo cáo kết quả thi đua — \(cell(result.period))\n\n"
+        out += "_Emulation results report, period \(cell(result.period))._\n\n"
+        summary(result, counts, into: &out)
+        tiersByWard(result, counts, into: &out)
+        awards(result, into: &out)
+        topOfEachWard(result, into: &out)
+        out += "## 5. Cảnh báo _(Warnings)_\n\n"
+        if result.warnings.isEmpty {
+            out += "Không có _(none)_.\n"
+        } else {
+            for warning in result.warnings { out += "- \(inline(warning))\n" }
+        }
+        return out
+    }
+
+    /// Text made safe for a table cell or a heading: `\` and `|` are
+    /// backslash-escaped (a bare `|` would split the cell) and line breaks
+    /// become spaces (a table row is one line).
+    /// - Parameter text: Text from the data or the config.
+    /// - Returns: The escaped text.
+    public static func cell(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case "|": out += "\\|"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text for a list item: line breaks become spaces.
+    private static func inline(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+
+    /// Section 1: the headline numbers.
+    private static func summary(_ result: PeriodResult, _ counts: TierCounts, into out: inout String) {
+        let eligible = (0..<result.rowCount).reduce(0) { $0 + (result.isEligibleRow($1) ? 1 : 0) }
+        out += "## 1. Tóm tắt _(Summary)_\n\n"
+        out += "- Số tổ dân phố _(groups)_: \(result.rowCount)\n"
+        out += "- Số phường _(wards)_: \(result.wardNames.count)\n"
+        out += "- Đủ điều kiện _(eligible)_: \(eligible)\n"
+        out += "- Không đủ điều kiện _(not eligible)_: \(result.rowCount - eligible)\n"
+        let tiers = counts.columns.indices.map { "\(cell(counts.columns[$0])): \(counts.district[$0])" }
+        out += "- Xếp loại _(tiers)_: \(tiers.joined(separator: "; "))\n"
+        out += "- Khen thưởng đã trao _(awards granted)_: \(result.grants.count)\n\n"
+    }
+
+    /// Section 2: tier counts per ward.
+    private static func tiersByWard(_ result: PeriodResult, _ counts: TierCounts, into out: inout String) {
+        out += "## 2. Xếp loại theo phường _(Tiers by ward)_\n\n"
+        out += "| Phường _(ward)_ | " + counts.columns.map(cell).joined(separator: " | ")
+        out += " | Tổng _(total)_ |\n|---|" + String(repeating: "---:|", count: counts.columns.count + 1) + "\n"
+        for ward in result.wardNames.indices {
+            let row = counts.perWard[ward]
+            out += "| \(cell(result.wardNames[ward])) | "
+            out += row.map(String.init).joined(separator: " | ") + " | \(row.reduce(0, +)) |\n"
+        }
+        out += "| **Toàn quận _(district)_** | " + counts.district.map { "**\($0)**" }.joined(separator: " | ")
+        out += " | **\(counts.district.reduce(0, +))** |\n\n"
+    }
+
+    /// One table row for a group: rank, `name (id)`, optional ward, total, optional tier.
+    static func groupRow(_ result: PeriodResult, _ row: Int, rank: Int?, ward: Bool, tier: Bool) -> String {
+        var cells = [rank.map(String.init) ?? "", "\(cell(result.groupNames[row])) (\(cell(result.groupIDs[row])))"]
+        if ward { cells.append(cell(result.wardNameOfRow(row))) }
+        cells.append(TwoDecimals.string(PeriodResult.rowValue(result.total, row) ?? .nan))
+        if tier { cells.append(cell(result.tierNameOfRow(row))) }
+        return "| " + cells.joined(separator: " | ") + " |\n"
+    }
+}
