@@ -136,7 +136,7 @@ import Testing
             let outcome = try CLIRunner.run([command, "--help"])
             #expect(outcome.status == 0)
             #expect(outcome.stdout.contains("USAGE: thidua \(command)"))
-            #expect(outcome.stdout.contains("thidua \(command) "), "help of \(command) shows an example")
+            #expect(outcome.stdout.contains("  thidua \(command)"), "help of \(command) shows an example")
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         }
         let ranking = try Data(contentsOf: out.appendingPathComponent("2020-Q1/ranking.csv"))
         #expect(Array(ranking.prefix(3)) == [0xEF, 0xBB, 0xBF], "CSV starts with a BOM for Excel")
-        let header = String(decoding: ranking.dropFirst(3), as: UTF8.self).prefix { $0 != "\r" && $0 != "\n" }
+        let header = String(decoding: ranking.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").first
         #expect(header == "period,ward,group_id,group_name,total,economy,culture,environment,law_order,democracy,bonus,deduction,tier,ward_rank,district_rank,eligible,reasons")
     }
 

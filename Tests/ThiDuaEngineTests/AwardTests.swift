@@ -19,7 +19,11 @@ import Testing
         return try Fixture.evaluate(Fixture.config(extra: extra, tieBreak: "", awards: awards), csv)
     }
 
-    let ten = (0..<10).map { ("W", "g\($0)", 1 - Double($0) / 20, 1 - Double($0) / 20) }
+    /// g0…g9 with totals 100, 95, …, 55.
+    let ten: [(String, String, Double, Double)] = (0..<10).map { index in
+        let achievement: Double = 1 - Double(index) / 20
+        return ("W", "g\(index)", achievement, achievement)
+    }
 
     @Test func countQuotaTakesTheBestEligibleCandidatesInRankingOrder() throws {
         let result = try evaluate(ten, awards: "awards: [ { id: x, scope: district, min_tier: B, quota: { count: 3 } } ]",

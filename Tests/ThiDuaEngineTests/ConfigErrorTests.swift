@@ -26,14 +26,14 @@ import Testing
     @Test func unknownPluginListsKnownPlugins() {
         let found = errors(replacing: "{ id: k1, plugin: linear", with: "{ id: k1, plugin: lienar")
         #expect(found.count == 1)
-        #expect(found[0].hasPrefix("round.yaml:6:26: error: unknown plugin 'lienar'"))
+        #expect(found[0].hasPrefix("round.yaml:6:27: error: unknown plugin 'lienar'"))
         #expect(found[0].contains("did you mean 'linear'?") && found[0].contains("known plugins: linear, bands"))
     }
 
     @Test func pluginInTheWrongSectionIsAnError() {
         let found = errors(replacing: "{ id: k1, plugin: linear, measure: { value: s1 }, zero_at: 0, full_at: 1 }",
                            with: "{ id: k1, plugin: bonus, measure: { value: s1 }, points_per: 1 }")
-        #expect(found == ["round.yaml:6:26: error: plugin 'bonus' is a bonus plugin and belongs under 'bonuses', not 'criteria'\n  hint: plugins for 'criteria': linear, bands, minmax, improvement"])
+        #expect(found == ["round.yaml:6:27: error: plugin 'bonus' is a bonus plugin and belongs under 'bonuses', not 'criteria'\n  hint: plugins for 'criteria': linear, bands, minmax, improvement"])
     }
 
     @Test func tiersMustDescendStrictlyAndEndAtZero() {
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func wrongShapeIsReportedWithTheShapeFound() {
-        let found = errors(replacing: "points: 60", with: "points: [60]")
+        let found = errors(replacing: "points: 60.0", with: "points: [60]")
         #expect(found == ["round.yaml:4:13: error: 'points' must be a number, not a list"])
     }
 }

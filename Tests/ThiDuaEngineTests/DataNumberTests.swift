@@ -1,4 +1,3 @@
-import Foundation
 import ScoringKit
 import Testing
 @testable import ThiDuaEngine
@@ -15,15 +14,17 @@ import Testing
 
     @Test(arguments: exactCells)
     func numberMatchesStrtodExactly(cell: String) throws {
-        var plain = cell.trimmingCharacters(in: " ")
-        if plain.hasPrefix("\"") { plain = String(plain.dropFirst().dropLast()).trimmingCharacters(in: " ") }
+        var plain = DataFixture.trimmed(cell)
+        if plain.hasPrefix("\"") { plain = DataFixture.trimmed(String(plain.dropFirst().dropLast())) }
         let expected = try #require(Double(plain))
-        let value = try #require(try DataFixture.households(cell))
+        let parsed = try DataFixture.households(cell)
+        let value = try #require(parsed)
         #expect(value.bitPattern == expected.bitPattern)
     }
 
     @Test func negativeZeroIsStoredAsPositiveZero() throws {
-        let value = try #require(try DataFixture.households("-0"))
+        let parsed = try DataFixture.households("-0")
+        let value = try #require(parsed)
         #expect(value == 0 && value.sign == .plus)
     }
 
@@ -67,7 +68,7 @@ import Testing
                       "-", "12abc", "1 2", "\t7", "1_000", "١٢"])
     func nonNumbersAreRejected(cell: String) {
         #expect(DataFixture.errors(DataFixture.row(households: cell)) == [
-            "data.csv:2:20: error: column 'households': '\(cell.trimmingCharacters(in: " "))' is not a number",
+            "data.csv:2:20: error: column 'households': '\(DataFixture.trimmed(cell))' is not a number",
         ])
     }
 

@@ -70,4 +70,9 @@ enum DataFixture {
         let data = try parse(row(households: cell))
         return data.columnIndex("households").map { data.columns[$0][0] }
     }
+
+    /// `text` without surrounding ASCII spaces, as the reader trims cells.
+    static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
 }

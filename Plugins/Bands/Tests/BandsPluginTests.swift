@@ -36,6 +36,25 @@ private func rates(_ cultural: [Double], households: [Double]? = nil) -> PeriodT
            "households": households ?? [Double](repeating: 100, count: cultural.count)])
 }
 
+@Test func testEntriesLayOutAsTheBlockYAMLTheLocationsReferTo() {
+    let node = entry(.list([atLeast(0.9, 1), atLeast(0.7, 0.5)]), otherwise: .quoted("0.2"))
+    #expect(node.yamlText == """
+        measure:
+          value: cultural_families
+          per: households
+        bands:
+          - at_least: 0.9
+            score: 1.0
+          - at_least: 0.7
+            score: 0.5
+        otherwise: "0.2"
+        """)
+    let laidOut = node.laidOut()
+    #expect(laidOut["bands"]?.value.location == at(5, 3))
+    #expect(laidOut["bands"]?.value.sequenceItems?[1]["score"]?.keyLocation == at(8, 5))
+    #expect(laidOut["otherwise"]?.value.location == at(9, 12))
+}
+
 @Test func descriptorNamesABandsCriterion() {
     let descriptor = BandsPlugin.descriptor
     #expect(descriptor.name == "bands")
@@ -173,6 +192,12 @@ private func rates(_ cultural: [Double], households: [Double]? = nil) -> PeriodT
     #expect(diagnostic?.message == "rate: unknown key 'scores' in band 1")
     #expect(diagnostic?.hint == "did you mean 'score'?")
     #expect(diagnostic?.location == at(6, 5))
+}
+
+@Test func anUnknownKeyInABandWithNothingCloseListsTheBandKeys() {
+    let diagnostic = rejection(BandsPlugin.self, entry(.list([.map(["above": .num(0.9), "score": .num(1)])])))
+    #expect(diagnostic?.message == "rate: unknown key 'above' in band 1")
+    #expect(diagnostic?.hint == "a band has 'at_least' or 'at_most', and 'score'")
 }
 
 @Test func aBandWithBothLimitsIsRejectedAtTheSecond() {

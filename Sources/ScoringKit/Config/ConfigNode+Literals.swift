@@ -50,9 +50,7 @@ extension ConfigNode {
     }
 
     /// A plain `null` scalar, which readers treat as an absent value.
-    public static var null: ConfigNode {
-        ConfigNode(.scalar("null", quoted: false), at: unplaced)
-    }
+    public static let null = ConfigNode(.scalar("null", quoted: false), at: unplaced)
 
     /// A sequence, e.g. `.list([.str("a"), .str("b")])`.
     ///

@@ -93,14 +93,17 @@ extension RoundConfigParser {
         }
         let parameterEntries = reader.entries.filter { !Self.coreEntryKeys.contains($0.key) }
         let parameters = PluginParameters(entryID: name, location: item.location, entries: parameterEntries)
-        guard let plugin = sink.attempt({ try type.init(parameters: parameters) }) else { return nil }
-        let known = Self.coreEntryKeys + type.descriptor.parameters.map(\.name)
-        for stray in parameters.unreadEntries {
+        let plugin = sink.attempt { try type.init(parameters: parameters) }
+        // A plugin that failed early has not read every key: only keys it
+        // does not declare at all are sure to be strays then.
+        let declared = type.descriptor.parameters.map(\.name)
+        let known = Self.coreEntryKeys + declared
+        for stray in parameters.unreadEntries where plugin != nil || !declared.contains(stray.key) {
             sink.error(stray.keyLocation, "\(name): unknown key '\(stray.key)' for plugin '\(pluginName)'",
                        hint: Suggestions.didYouMean(stray.key, in: known)
                            ?? "plugin '\(pluginName)' takes: \(type.descriptor.parameters.map(\.name).joined(separator: ", "))")
         }
-        guard let id else { return nil }
+        guard let id, let plugin else { return nil }
         return EntryConfig(id: id, title: reader.text("title") ?? id, pluginName: pluginName, weight: weight,
                            plugin: plugin, location: item.location, node: item)
     }

@@ -10,8 +10,8 @@ struct HeaderLayout {
     var ward = 0
     var groupID = 0
     var groupName = 0
-    /// Field position of each indicator column read; entry `j` fills
-    /// `DataParser.columns[j]`.
+    /// Field position of each indicator column read; entry `j` is the
+    /// value at offset `j` of each row in `DataParser.values`.
     var numericFields: [Int] = []
 }
 
@@ -27,7 +27,7 @@ extension DataParser {
     ///   can be checked without them; other header errors still let the rows
     ///   be checked, so that one run reports them all.
     mutating func readHeader(_ fields: [CSVField]) -> Bool {
-        headerColumns = fields.map { text(of: $0) }
+        headerColumns = fields.map { cells.text(of: $0) }
         layout.fieldCount = fields.count
         var fieldOfName: [String: Int] = [:]
         for (index, name) in headerColumns.enumerated() {
@@ -61,37 +61,6 @@ extension DataParser {
             layout.numericFields.append(index)
             columnNames.append(name)
         }
-        columns = columnNames.map { _ in [] }
         return true
-    }
-
-    /// The range of `field`'s content without surrounding ASCII spaces.
-    func trimmedRange(of field: CSVField) -> Range<Int> {
-        var first = field.start, last = field.end
-        while first < last && bytes[first] == ASCII.space { first += 1 }
-        while last > first && bytes[last - 1] == ASCII.space { last -= 1 }
-        return first..<last
-    }
-
-    /// The text of `field`, trimmed of surrounding ASCII spaces, with `""`
-    /// turned back into `"`. Bytes are kept as written (no normalization),
-    /// so Vietnamese text round-trips exactly.
-    func text(of field: CSVField) -> String {
-        text(in: trimmedRange(of: field), escaped: field.hasEscapedQuotes)
-    }
-
-    /// The text of `bytes[range]`, unescaping `""` when `escaped`.
-    func text(in range: Range<Int>, escaped: Bool) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        guard escaped else { return String(decoding: slice, as: UTF8.self) }
-        var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(slice.count)
-        var index = 0
-        while index < slice.count {
-            unescaped.append(slice[index])
-            // The scanner only marks fields whose quotes come in pairs.
-            index += slice[index] == ASCII.quote ? 2 : 1
-        }
-        return String(decoding: unescaped, as: UTF8.self)
     }
 }

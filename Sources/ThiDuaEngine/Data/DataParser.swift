@@ -19,12 +19,16 @@ struct DataParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let path: String
     let numericColumns: Set<String>
+    let cells: CellReader
     var errors = DiagnosticCollector()
 
     var headerColumns: [String] = []
     var layout = HeaderLayout()
     var columnNames: [String] = []
-    var columns: [[Double]] = []
+    /// Indicator values row by row (`values[row * columnNames.count + slot]`),
+    /// possibly followed by unused zeros: written once per row instead of
+    /// appended once per cell, and transposed into columns at the end.
+    var values: [Double] = []
 
     var periods = TextInterner()
     var wards = TextInterner()
@@ -33,25 +37,20 @@ struct DataParser {
     var groupIDs: [String] = []
     var groupNames: [String] = []
     var lineOfRow: [Int32] = []
-    /// The line of each group's first row in a period, to name it when the
-    /// group turns up again.
-    var firstLineOfGroup: [GroupKey: Int] = [:]
+    /// Each group's first row in a period, to name it when the group turns
+    /// up again.
+    var groupIndex = GroupIndex(expectedRows: 0)
     /// Blank lines not yet known to be trailing: they are errors only if a
     /// row follows.
     var pendingBlankLines: [Int] = []
     /// Whether any record after the header was seen, well-formed or not.
     var sawRow = false
 
-    /// A group within a period, by interned period index.
-    struct GroupKey: Hashable {
-        var period: Int32
-        var groupID: String
-    }
-
     init(bytes: UnsafeBufferPointer<UInt8>, path: String, numericColumns: Set<String>) {
         self.bytes = bytes
         self.path = path
         self.numericColumns = numericColumns
+        self.cells = CellReader(bytes: bytes)
     }
 
     /// Reads the whole file.
@@ -60,7 +59,8 @@ struct DataParser {
     /// - Throws: `DiagnosticError` with every error found (up to the limit).
     mutating func parse() throws -> DataSet {
         let start = SourceText.byteOrderMarkLength(bytes)
-        if let offset = SourceText.firstInvalidUTF8(in: bytes, from: start) {
+        let encoding = SourceText.scanEncoding(of: bytes, from: start)
+        if let offset = encoding.firstInvalidUTF8 {
             let (line, lineStart) = SourceText.line(of: offset, in: bytes, from: start)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             error(line: line, offset: offset, lineStart: lineStart, "the file is not valid UTF-8 (byte 0x\(byte))",
@@ -81,6 +81,7 @@ struct DataParser {
         case .record:
             guard readHeader(fields) else { throw finishedWithErrors() }
         }
+        reserveRows(encoding.lineFeeds)
 
         reading: while !errors.isFull {
             switch scanner.nextRecord(into: &fields) {
@@ -105,6 +106,19 @@ struct DataParser {
         }
         guard errors.diagnostics.isEmpty else { throw finishedWithErrors() }
         return makeDataSet()
+    }
+
+    /// Sizes the per-row arrays and the group index once, from an upper
+    /// bound on the rows, so that a 50 MB file is not copied on every
+    /// doubling and the index is never rehashed.
+    private mutating func reserveRows(_ estimate: Int) {
+        periodOfRow.reserveCapacity(estimate)
+        wardOfRow.reserveCapacity(estimate)
+        groupIDs.reserveCapacity(estimate)
+        groupNames.reserveCapacity(estimate)
+        lineOfRow.reserveCapacity(estimate)
+        values = [Double](repeating: 0, count: estimate * columnNames.count)
+        groupIndex = GroupIndex(expectedRows: estimate)
     }
 
     /// Blank lines followed by a row are not trailing, so they are errors:
@@ -171,8 +185,31 @@ struct DataParser {
             groupNames: groupNames,
             lineOfRow: lineOfRow,
             columnNames: columnNames,
-            columns: columns,
+            columns: transposedValues(),
             headerColumns: headerColumns
         )
+    }
+
+    /// `values` as one array per indicator column.
+    ///
+    /// Done in blocks of rows small enough to stay in cache, so the
+    /// row-major array is read once rather than once per column.
+    private func transposedValues() -> [[Double]] {
+        let width = columnNames.count, rows = lineOfRow.count
+        var columns = [[Double]](repeating: [Double](repeating: 0, count: rows), count: width)
+        let block = 1024
+        values.withUnsafeBufferPointer { source in
+            for blockStart in stride(from: 0, to: rows, by: block) {
+                let blockEnd = min(rows, blockStart + block)
+                for slot in 0..<width {
+                    columns[slot].withUnsafeMutableBufferPointer { column in
+                        for row in blockStart..<blockEnd {
+                            column[row] = source[row * width + slot]
+                        }
+                    }
+                }
+            }
+        }
+        return columns
     }
 }

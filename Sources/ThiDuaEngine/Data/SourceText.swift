@@ -42,52 +42,79 @@ enum SourceText {
         return (line, lineStart)
     }
 
-    /// The offset of the first byte from `start` on that is not part of a
-    /// well-formed UTF-8 sequence (Unicode table 3-7: no overlong forms, no
-    /// surrogates, nothing above U+10FFFF), or `nil` when all are.
+    /// What one pass over the file's bytes found.
+    struct EncodingScan {
+        /// The first byte that is not well-formed UTF-8, if any.
+        var firstInvalidUTF8: Int?
+        /// Line feeds seen (up to the invalid byte, if any): an upper bound
+        /// on the rows of an LF or CRLF file, to size arrays once.
+        var lineFeeds: Int
+    }
+
+    /// Checks that the bytes from `start` on are well-formed UTF-8 (Unicode
+    /// table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF)
+    /// and counts line feeds on the way.
     ///
     /// Data files are mostly ASCII digits and commas, so eight bytes are
-    /// tested at a time until a non-ASCII byte shows up.
-    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
+    /// taken at a time until a non-ASCII byte shows up.
+    static func scanEncoding(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> EncodingScan {
+        guard let base = bytes.baseAddress else { return EncodingScan(firstInvalidUTF8: nil, lineFeeds: 0) }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var lineFeeds = 0
         var index = start
         while index < count {
-            if index + 8 <= count
-                && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & ~low7 == 0 {
+                    // Exact per-byte zero test (no borrow between bytes): the
+                    // high bit of a byte of `found` is set iff that byte of
+                    // `word` is a line feed.
+                    let diff = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let found = ~(((diff & low7) &+ low7) | diff | low7)
+                    lineFeeds += found.nonzeroBitCount
+                    index += 8
+                    continue
+                }
             }
             let lead = bytes[index]
             if lead < 0x80 {
+                if lead == ASCII.lineFeed { lineFeeds += 1 }
                 index += 1
                 continue
             }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return index
+            guard let length = sequenceLength(bytes, at: index) else {
+                return EncodingScan(firstInvalidUTF8: index, lineFeeds: lineFeeds)
             }
-            guard index + length <= count else { return index }
-            // Only the second byte has a narrowed range; the rest are plain
-            // continuation bytes.
-            let second = bytes[index + 1]
-            guard second >= low && second <= high else { return index }
-            var next = index + 2
-            while next < index + length {
-                guard bytes[next] & 0xC0 == 0x80 else { return index }
-                next += 1
-            }
-            index = next
+            index += length
         }
-        return nil
+        return EncodingScan(firstInvalidUTF8: nil, lineFeeds: lineFeeds)
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index`, or
+    /// `nil` when the bytes there are not one.
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch bytes[index] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        // Only the second byte has a narrowed range; the rest are plain
+        // continuation bytes.
+        let second = bytes[index + 1]
+        guard second >= low && second <= high else { return nil }
+        for next in index + 2 ..< index + length where bytes[next] & 0xC0 != 0x80 {
+            return nil
+        }
+        return length
     }
 }

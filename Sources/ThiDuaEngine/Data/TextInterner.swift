@@ -3,31 +3,53 @@ import ScoringKit
 /// Gives each distinct value of a low-cardinality text column (period,
 /// ward) a dense index, so rows store an `Int32` instead of a `String`.
 ///
-/// Files are usually sorted by period and ward, so the value of a row is
-/// nearly always the previous row's: that case is a byte comparison against
-/// the previous cell, with no `String` and no hashing.
+/// Files are usually sorted by period and ward, so a row's value is nearly
+/// always the previous row's: that is one byte comparison against the
+/// previous cell. A district has a dozen wards and a year four periods, so
+/// a miss is a byte search over the few known names. Only past
+/// `scanLimit` names does a miss make a `String` and hash it.
 struct TextInterner {
+    /// A name's first occurrence in the file, to compare cells against.
+    private struct Occurrence {
+        var start: Int
+        var end: Int
+        var index: Int32
+    }
+
     /// The distinct values, in order of first appearance.
     private(set) var names: [String] = []
     private var indexOfName: [String: Int32] = [:]
-    private var previousStart = 0
-    private var previousEnd = 0
-    private var previousIndex: Int32 = -1
+    /// Where the first `scanLimit` names read from bytes were written.
+    private var occurrences: [Occurrence] = []
+    private static let scanLimit = 32
+    private var previous = Occurrence(start: 0, end: 0, index: -1)
 
     /// The index of the text in `bytes[start..<end]`, which must be the
     /// cell's final text (no escaped quotes left in it).
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32 {
-        if previousIndex >= 0 && end - start == previousEnd - previousStart {
-            var offset = 0
-            while start + offset < end && bytes[start + offset] == bytes[previousStart + offset] {
-                offset += 1
+        if previous.index >= 0 && Self.equal(bytes, previous, start, end) { return previous.index }
+        var found: Int32?
+        if names.count <= Self.scanLimit {
+            for occurrence in occurrences where Self.equal(bytes, occurrence, start, end) {
+                found = occurrence.index
+                break
             }
-            if start + offset == end { return previousIndex }
         }
-        let index = self.index(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-        previousStart = start
-        previousEnd = end
-        previousIndex = index
+        let index: Int32
+        if let found {
+            index = found
+        } else {
+            // A byte miss can still be a known name written in another
+            // Unicode form; the String dictionary treats those as one, as
+            // String equality does everywhere else.
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            let known = indexOfName[text]
+            index = known ?? self.index(of: text)
+            if known == nil && occurrences.count < Self.scanLimit {
+                occurrences.append(Occurrence(start: start, end: end, index: index))
+            }
+        }
+        previous = Occurrence(start: start, end: end, index: index)
         return index
     }
 
@@ -39,6 +61,16 @@ struct TextInterner {
         names.append(text)
         indexOfName[text] = index
         return index
+    }
+
+    /// Whether `bytes[start..<end]` repeats the bytes of `occurrence`.
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ occurrence: Occurrence, _ start: Int, _ end: Int) -> Bool {
+        guard end - start == occurrence.end - occurrence.start else { return false }
+        var offset = 0
+        while start + offset < end && bytes[start + offset] == bytes[occurrence.start + offset] {
+            offset += 1
+        }
+        return start + offset == end
     }
 
     /// The names sorted by `String` `<`, and for each index handed out the

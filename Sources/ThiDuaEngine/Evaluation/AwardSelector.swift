@@ -52,7 +52,7 @@ enum AwardSelector {
                     }
                     let names = tied.map { population.ids[Int($0)] }.joined(separator: ", ")
                     let outcome = award.tiesAtCutoff == .exclude ? "all excluded" : "all included"
-                    warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at rank \(tiedRank) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
+                    warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at district rank \(tiedRank) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
                 }
                 taken += selection.map { (unit.name, $0) }
             }

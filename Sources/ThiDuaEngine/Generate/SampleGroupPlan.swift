@@ -8,9 +8,9 @@ struct SampleGroupPlan {
 
     /// Latent quality of the twins: high enough to lead their weak ward for
     /// the ward award, not so high that they win a district award first.
-    static let twinQuality = 0.84
+    static let twinQuality = 0.77
     /// How far below the twins the other groups of their ward stay, in latent quality.
-    static let twinMargin = 0.12
+    static let twinMargin = 0.22
 
     /// Plans `groups` groups for `seed`.
     init(groups: Int, seed: UInt64) {
@@ -27,10 +27,16 @@ struct SampleGroupPlan {
                 var profile = SampleGroupProfile(ward: wardIndex, number: number,
                                                  stream: UInt64(firstStream + streamNumber - 1), seed: seed)
                 if let twins, number == twins.first || number == twins.second {
+                    // Typical, steady traits keep the twins' totals in a
+                    // narrow band from quarter to quarter and seed to seed.
                     profile.quality = Self.twinQuality
-                    profile.offsets = SampleContentValues(economy: 0.02, culture: 0.04, environment: 0.02,
-                                                          lawOrder: 0.04, democracy: 0.02)
+                    profile.offsets = SampleContentValues(economy: 0.02, culture: 0.04, environment: 0.04,
+                                                          lawOrder: 0.08, democracy: 0.04)
                     profile.trend = 0
+                    profile.povertyPropensity = 0.5
+                    profile.generosity = 1.1
+                    profile.modelBase = 2
+                    profile.disputeRate = 0.8
                     profile.petitionPropensity = 0
                 } else if twins != nil {
                     // The twins' ward is kept below them, so that they lead it.

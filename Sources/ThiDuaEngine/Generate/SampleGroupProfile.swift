@@ -53,9 +53,9 @@ struct SampleGroupProfile {
         // The mixture that gives every tier: excellent, good, weak groups.
         let kind = random.unit()
         if kind < 0.10 {
-            quality = 0.90 + 0.04 * random.normal()
+            quality = 0.88 + 0.04 * random.normal()
         } else if kind < 0.88 {
-            quality = 0.66 + 0.11 * random.normal()
+            quality = 0.70 + 0.10 * random.normal()
         } else {
             quality = 0.32 + 0.10 * random.normal()
         }

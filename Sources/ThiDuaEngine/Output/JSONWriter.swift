@@ -136,12 +136,36 @@ public struct JSONWriter: Sendable {
     /// A line break followed by two spaces per level.
     private mutating func newline(depth: Int) {
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var remaining = 2 * depth
+        while remaining > 0 {
+            let chunk = min(remaining, JSONWriter.spaces.count)
+            bytes.append(contentsOf: JSONWriter.spaces[0..<chunk])
+            remaining -= chunk
+        }
     }
 
     /// Appends `value` as a quoted, escaped JSON string.
+    ///
+    /// Names and ids rarely need escaping, so the text is first scanned and,
+    /// when clean, copied in one piece.
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        let copied = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: JSONWriter.needsEscape) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied != true { appendEscaped(value) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a UTF-8 byte must be escaped inside a JSON string.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Appends `value` with `"`, `\` and control characters escaped.
+    private mutating func appendEscaped(_ value: String) {
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
@@ -158,8 +182,10 @@ public struct JSONWriter: Sendable {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
+
+    /// Spaces for indentation, copied in slices.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     /// Lowercase hexadecimal digits, for `\u00XX` escapes and SHA-256 digests.
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -30,7 +30,7 @@ public enum ResultsJSON {
     /// - Parameter result: The evaluation.
     /// - Returns: UTF-8 bytes.
     public static func bytes(for result: PeriodResult) -> [UInt8] {
-        let perGroup = 400 + 40 * (result.contentIDs.count + result.criterionIDs.count)
+        let perGroup = 640 + 48 * (result.contentIDs.count + result.criterionIDs.count)
         var json = JSONWriter(capacity: 1024 + result.rowCount * perGroup)
         json.beginObject()
         json.key("period")
@@ -105,11 +105,11 @@ public enum ResultsJSON {
     private static func writeMap(
         _ key: String, ids: [String], columns: [[Double]], row: Int, to json: inout JSONWriter
     ) {
-        let covered = ids.indices.filter { $0 < columns.count && row < columns[$0].count }
-        guard !covered.isEmpty || ids.isEmpty else { return }
+        func covers(_ index: Int) -> Bool { index < columns.count && row < columns[index].count }
+        guard ids.isEmpty || ids.indices.contains(where: covers) else { return }
         json.key(key)
         json.beginObject()
-        for index in covered {
+        for index in ids.indices where covers(index) {
             json.key(ids[index])
             json.number(columns[index][row])
         }

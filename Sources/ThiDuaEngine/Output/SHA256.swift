@@ -135,9 +135,7 @@ extension SHA256 {
         precondition(block.count == 64, "SHA-256 blocks are 64 bytes")
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             for t in 0..<16 {
-                let i = 4 * t
-                schedule[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16
-                    | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+                schedule[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
             }
             for t in 16..<64 {
                 let w15 = schedule[t - 15], w2 = schedule[t - 2]

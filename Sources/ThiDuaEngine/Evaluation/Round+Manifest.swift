@@ -1,0 +1,23 @@
+import Foundation
+import ScoringKit
+
+extension Manifest {
+    /// The manifest of a run of `round`: digests of its config and data
+    /// files, the plugins its entries use, and the run's figures.
+    /// - Throws: `DiagnosticError` when a file can no longer be read.
+    public static func make(round: Round, periods: [String], jobs: Int, started: Date, finished: Date) throws -> Manifest {
+        var plugins: [PluginVersion] = []
+        for (_, entry) in round.config.allEntries {
+            let descriptor = type(of: entry.plugin).descriptor
+            if !plugins.contains(where: { $0.name == descriptor.name }) {
+                plugins.append(PluginVersion(name: descriptor.name, version: descriptor.version))
+            }
+        }
+        return Manifest(
+            toolVersion: ToolInfo.version,
+            config: try FileDigest.ofFile(atPath: round.config.file),
+            dataFiles: [try FileDigest.ofFile(atPath: round.data.file)],
+            plugins: plugins, periods: periods, threadCount: jobs,
+            startTime: started, durationSeconds: finished.timeIntervalSince(started))
+    }
+}
