@@ -78,8 +78,10 @@ import Testing
     @Test func sampleUsesTheElevenWardsOfThanhXuan() throws {
         let rows = try Self.rows(of: SampleDataGenerator(groups: 300, periods: ["2020-Q1"], seed: 79).csv())
         let wards = Set(rows.map(\.ward))
-        #expect(wards == ["Hạ Đình", "Khương Đình", "Khương Mai", "Khương Trung", "Kim Giang", "Nhân Chính",
-                          "Phương Liệt", "Thanh Xuân Bắc", "Thanh Xuân Nam", "Thanh Xuân Trung", "Thượng Đình"])
+        #expect(wards == [
+            "Hạ Đình", "Khương Đình", "Khương Mai", "Khương Trung", "Kim Giang", "Nhân Chính",
+            "Phương Liệt", "Thanh Xuân Bắc", "Thanh Xuân Nam", "Thanh Xuân Trung", "Thượng Đình",
+        ])
         let kimGiang7 = try #require(rows.first { $0.groupID == "KG-07" })
         #expect(kimGiang7.ward == "Kim Giang")
         #expect(kimGiang7.groupName == "Tổ dân phố số 7")
@@ -189,8 +191,7 @@ import Testing
             .appendingPathComponent("Configs/data/thanh-xuan-2020.csv")
         let committed = try Data(contentsOf: file)
         let generated = SampleDataGenerator(groups: 300, periods: Self.quarters, seed: Self.sampleSeed).csvBytes()
-        #expect(committed == Data(generated),
-                "regenerate with: swift run thidua generate --groups 300 --seed 79 --periods 2020-Q1,2020-Q2,2020-Q3,2020-Q4 --out Configs/data/thanh-xuan-2020.csv")
+        #expect(committed == Data(generated), "regenerate with the command in Configs/README.md")
     }
 
     @Test func exponentialNeedsNoPlatformMath() {

@@ -45,6 +45,7 @@ struct OutputDirectoryTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data().write(to: out.appendingPathComponent(".DS_Store"))
         try OutputDirectory.writeAtomically(to: out.path, files: [manifest])
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
         #expect(try leftovers(in: scratch).isEmpty)
@@ -79,6 +80,28 @@ struct OutputDirectoryTests {
             try OutputDirectory.writeAtomically(to: out.path, files: [manifest])
         }
         #expect(try read(out) == "data")
+    }
+
+    @Test func refusesASymbolicLink() throws {
+        let scratch = try OutputFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let real = scratch.appendingPathComponent("real")
+        try OutputDirectory.writeAtomically(to: real.path, files: [manifest])
+        let link = scratch.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let error = #expect(throws: DiagnosticError.self) {
+            try OutputDirectory.writeAtomically(to: link.path, files: [manifest])
+        }
+        #expect(error?.diagnostics.first?.message.contains("symbolic link") == true)
+    }
+
+    @Test func failureLeavesNoParentFolderItCreated() throws {
+        let scratch = try OutputFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("new/nested/out")
+        let clashing: [OutputFile] = [(relativePath: "a", bytes: [1]), (relativePath: "a/b", bytes: [2])]
+        #expect(throws: DiagnosticError.self) { try OutputDirectory.writeAtomically(to: out.path, files: clashing) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
     @Test func failureMidwayLeavesNoTemporaryFolderAndKeepsTheEarlierOutput() throws {

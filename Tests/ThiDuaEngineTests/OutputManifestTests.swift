@@ -83,7 +83,7 @@ struct OutputManifestTests {
             "2020/ranking.csv", "2020/awards.csv", "2020/results.json", "2020/report.md",
             "manifest.json",
         ])
-        #expect(files[0].bytes == RankingCSV.bytes(for: OutputFixtures.quarter()))
+        #expect(files[0].bytes == CSVReports.ranking(for: OutputFixtures.quarter()))
         #expect(files[8].bytes == OutputFixtures.manifest().jsonBytes)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// `ranking.csv`, `awards.csv` and `results.json` for a hand-built quarter.
 struct OutputTablesTests {
     @Test func rankingCSVHasTheContractHeaderAndOneLinePerGroupInRankingOrder() {
-        let bytes = RankingCSV.bytes(for: OutputFixtures.quarter())
+        let bytes = CSVReports.ranking(for: OutputFixtures.quarter())
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let expected = [
             "period,ward,group_id,group_name,total,economy,culture,bonus,deduction,tier,ward_rank,district_rank,"
@@ -22,7 +22,7 @@ struct OutputTablesTests {
     @Test func rankingCSVFollowsResultOrderNotRowOrder() {
         var result = OutputFixtures.quarter()
         result.order = [2, 1, 0, 3]
-        let lines = OutputFixtures.text(RankingCSV.bytes(for: result)).split(separator: "\r\n")
+        let lines = OutputFixtures.text(CSVReports.ranking(for: result)).split(separator: "\r\n")
         #expect(lines.dropFirst().map { $0.split(separator: ",")[2] } == ["g03", "g02", "g01", "g04"])
     }
 
@@ -31,12 +31,12 @@ struct OutputTablesTests {
         result.bonus = []
         result.deduction = []
         result.tierOfRow = [0, 1, 1, -1]
-        let lines = OutputFixtures.text(RankingCSV.bytes(for: result)).split(separator: "\r\n")
+        let lines = OutputFixtures.text(CSVReports.ranking(for: result)).split(separator: "\r\n")
         #expect(lines[4] == "2020-Q1,Hạ Đình,g04,Tổ 4,0.00,0.00,10.00,,,,,,false,deducted")
     }
 
     @Test func awardsCSVListsGrantsInOrder() {
-        let bytes = AwardsCSV.bytes(for: OutputFixtures.quarter())
+        let bytes = CSVReports.awards(for: OutputFixtures.quarter())
         let expected = "\u{FEFF}" + [
             "period,award_id,award_title,scope_unit,group_id,group_name,ward,total,district_rank",
             "2020-Q1,co-thi-dua,Cờ thi đua của UBND quận,district,g01,Tổ dân phố số 1,Hạ Đình,98.00,1",
@@ -48,7 +48,7 @@ struct OutputTablesTests {
     @Test func awardsCSVWithoutGrantsIsJustTheHeader() {
         var result = OutputFixtures.quarter()
         result.grants = []
-        #expect(OutputFixtures.text(AwardsCSV.bytes(for: result)).split(separator: "\r\n").count == 1)
+        #expect(OutputFixtures.text(CSVReports.awards(for: result)).split(separator: "\r\n").count == 1)
     }
 
     @Test func resultsJSONHoldsEveryFigureInOrder() throws {
@@ -116,7 +116,7 @@ struct OutputTablesTests {
 
     @Test func outputsAreByteIdenticalAcrossCalls() {
         let result = OutputFixtures.quarter()
-        #expect(RankingCSV.bytes(for: result) == RankingCSV.bytes(for: result))
+        #expect(CSVReports.ranking(for: result) == CSVReports.ranking(for: result))
         #expect(ResultsJSON.bytes(for: result) == ResultsJSON.bytes(for: result))
         #expect(ReportMarkdown.bytes(for: result) == ReportMarkdown.bytes(for: result))
     }

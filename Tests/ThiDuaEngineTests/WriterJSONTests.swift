@@ -32,7 +32,7 @@ struct WriterJSONTests {
             }
 
             """
-        #expect(OutputFixtures.text(json.document) == expected)
+        #expect(OutputFixtures.text(json.finish()) == expected)
     }
 
     @Test func escapesQuotesBackslashesAndControlCharactersOnly() {
@@ -70,7 +70,7 @@ struct WriterJSONTests {
         json.key("name \"quoted\"")
         json.string("line\nbreak \u{01}")
         json.endObject()
-        let parsed = try JSONSerialization.jsonObject(with: Data(json.document)) as? [String: String]
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.finish())) as? [String: String]
         #expect(parsed == ["name \"quoted\"": "line\nbreak \u{01}"])
     }
 }

@@ -1,20 +1,20 @@
 import ScoringKit
 
 extension DataParser {
-    /// Checks one data record and appends it to the columns.
+    /// Checks the current record, whose fields start `fields`, and appends
+    /// it to the columns.
     ///
     /// A record with the wrong field count is reported and skipped whole:
     /// its cells cannot be matched to columns. Otherwise every cell is
     /// checked, so a row with several bad cells reports them all. Values of
     /// bad cells are stored as 0 only to keep the arrays aligned; a file
     /// with any error never becomes a `DataSet`.
-    mutating func readRow(_ fields: [CSVField], line: Int) {
-        guard fields.count == layout.fieldCount else {
-            let found = fields.count
-            errors.add(.error(
-                at: SourceLocation(file: path, line: line, column: 1),
+    mutating func readRow(_ fields: [CSVField]) {
+        guard record.fieldCount == layout.fieldCount else {
+            let found = record.fieldCount
+            errorAtRecord(
                 "row has \(found) field\(found == 1 ? "" : "s"), but the header has \(layout.fieldCount)",
-                hint: found > layout.fieldCount ? "a text cell that contains a comma must be in quotes" : nil))
+                hint: found > layout.fieldCount ? "a text cell that contains a comma must be in quotes" : nil)
             return
         }
 
@@ -31,43 +31,64 @@ extension DataParser {
         }
         let groupField = fields[layout.groupID]
         let groupID = cells.text(of: groupField)
+        let row = lineOfRow.count
         if groupID.isEmpty {
             error(at: groupField, "group_id is empty", hint: "every row must carry its group's id")
         } else if let periodIndex {
-            let row = lineOfRow.count
-            if let first = groupIndex.insert(
-                period: periodIndex, id: groupID, row: row, periodOfRow: periodOfRow, groupIDs: groupIDs) {
-                error(at: groupField,
-                      "group '\(groupID)' appears twice in period \(periods.names[Int(periodIndex)]) "
-                          + "(first on line \(lineOfRow[first]))",
-                      hint: "each group has one row per period")
-            }
+            groupKeys.add(period: periodIndex, id: groupID, row: row)
         }
 
         periodOfRow.append(periodIndex ?? 0)
         wardOfRow.append(wardIndex)
         groupIDs.append(groupID)
         groupNames.append(cells.text(of: fields[layout.groupName]))
-        lineOfRow.append(Int32(clamping: line))
-        readNumbers(fields)
+        lineOfRow.append(Int32(clamping: record.line))
+        startOfRow.append(record.start)
+        if !writeNumbers(fields, row: row) {
+            for slot in layout.numericFields.indices {
+                reportBadNumber(fields[layout.numericFields[slot]], column: columnNames[slot])
+            }
+        }
     }
 
-    /// Appends the row's indicator values to `values`, reporting the cells
-    /// that are not usable numbers.
+    /// The errors for rows that repeat an earlier row's group in the same
+    /// period, at the repeat's `group_id` cell; no more than can be shown.
+    mutating func repeatedGroupErrors() -> [Diagnostic] {
+        let repeats = groupKeys.repeats(periodOfRow: periodOfRow, groupIDs: groupIDs)
+        var fields = [CSVField](repeating: .unused, count: layout.fieldCount + 1)
+        return repeats.prefix(DiagnosticCollector.limit + 1).map { repeated in
+            // Scan the row's record again to find its group_id cell.
+            let line = Int(lineOfRow[repeated.row]), start = startOfRow[repeated.row]
+            var scanner = CSVScanner(bytes: bytes, start: start, line: line)
+            _ = scanner.nextRecord(into: &fields)
+            let recordStart = CSVPosition(offset: start, line: line, lineStart: start)
+            let cell = SourceText.position(of: fields[layout.groupID].cellStart, in: bytes, from: recordStart)
+            let period = periods.names[Int(periodOfRow[repeated.row])]
+            return diagnostic(
+                at: cell,
+                "group '\(groupIDs[repeated.row])' appears twice in period \(period) "
+                    + "(first on line \(lineOfRow[repeated.first]))",
+                hint: "each group has one row per period")
+        }
+    }
+
+    /// Writes row `row`'s indicator values into `values`.
     ///
-    /// The happy path writes through one buffer pointer per row: appending
-    /// cell by cell paid a uniqueness check per cell, which showed in
-    /// profiles of 50 MB files.
-    private mutating func readNumbers(_ fields: [CSVField]) {
+    /// One buffer pointer per row: appending cell by cell paid a uniqueness
+    /// check per cell, which showed in profiles of 50 MB files.
+    ///
+    /// - Returns: Whether every cell was a usable number; when not, the
+    ///   caller reports the bad ones (rare, so they are parsed again).
+    private mutating func writeNumbers(_ fields: [CSVField], row: Int) -> Bool {
         let numericFields = layout.numericFields
         let bytes = cells.bytes
-        // The row was just appended to `lineOfRow`; `values` is kept longer
-        // than needed (zeros past the last row) so most rows only write.
-        let base = (lineOfRow.count - 1) * numericFields.count
+        let base = row * numericFields.count
+        // `values` is kept longer than needed (zeros past the last row) so
+        // that most rows only write.
         if values.count < base + numericFields.count {
             values.append(contentsOf: repeatElement(0, count: max(values.count, numericFields.count * 1024)))
         }
-        let allValid = values.withUnsafeMutableBufferPointer { row -> Bool in
+        return values.withUnsafeMutableBufferPointer { row -> Bool in
             var valid = true
             for slot in numericFields.indices {
                 let field = fields[numericFields[slot]]
@@ -78,10 +99,6 @@ extension DataParser {
                 }
             }
             return valid
-        }
-        guard !allValid else { return }
-        for slot in numericFields.indices {
-            reportBadNumber(fields[numericFields[slot]], column: columnNames[slot])
         }
     }
 
@@ -94,8 +111,7 @@ extension DataParser {
             return nil
         }
         guard cells.isPeriod(range) else {
-            let written = cells.text(of: field)
-            error(at: field, "period '\(written)' is not of the form YYYY-Qn with n from 1 to 4",
+            error(at: field, "period '\(cells.text(of: field))' is not of the form YYYY-Qn with n from 1 to 4",
                   hint: "write the period as YYYY-Qn, e.g. 2020-Q1")
             return nil
         }

@@ -4,8 +4,9 @@ import ScoringKit
 /// collecting errors instead of stopping at the first.
 ///
 /// The work is one pass over the bytes: `CSVScanner` hands over each record
-/// as byte ranges, identity cells become strings once per row, and indicator
-/// cells go straight from bytes to `Double` in `DecimalParser`.
+/// as byte ranges (checking UTF-8 on the way), identity cells become strings
+/// once per row, and indicator cells go straight from bytes to `Double` in
+/// `DecimalParser`. Only the repeated-group check runs after the pass.
 ///
 /// Parallel parsing, when a file gets large enough to want it, fits this
 /// shape: split the bytes at line breaks that lie outside quotes (one cheap
@@ -37,14 +38,18 @@ struct DataParser {
     var groupIDs: [String] = []
     var groupNames: [String] = []
     var lineOfRow: [Int32] = []
-    /// Each group's first row in a period, to name it when the group turns
-    /// up again.
-    var groupIndex = GroupIndex(expectedRows: 0)
+    /// Where each row's record starts, to find a cell again for an error
+    /// found after reading (a repeated group).
+    var startOfRow: [Int] = []
+    /// The `(period, group_id)` pairs, checked for repeats at the end.
+    var groupKeys = DuplicateGroups()
     /// Blank lines not yet known to be trailing: they are errors only if a
     /// row follows.
     var pendingBlankLines: [Int] = []
     /// Whether any record after the header was seen, well-formed or not.
     var sawRow = false
+    /// The record being read, to locate its fields when one is wrong.
+    var record = CSVRecord(line: 1, start: 0, fieldCount: 0)
 
     init(bytes: UnsafeBufferPointer<UInt8>, path: String, numericColumns: Set<String>) {
         self.bytes = bytes
@@ -58,19 +63,12 @@ struct DataParser {
     /// - Returns: The checked data.
     /// - Throws: `DiagnosticError` with every error found (up to the limit).
     mutating func parse() throws -> DataSet {
-        let start = SourceText.byteOrderMarkLength(bytes)
-        let encoding = SourceText.scanEncoding(of: bytes, from: start)
-        if let offset = encoding.firstInvalidUTF8 {
-            let (line, lineStart) = SourceText.line(of: offset, in: bytes, from: start)
-            let byte = String(bytes[offset], radix: 16, uppercase: true)
-            error(line: line, offset: offset, lineStart: lineStart, "the file is not valid UTF-8 (byte 0x\(byte))",
-                  hint: "save it as UTF-8; in Excel choose 'CSV UTF-8 (Comma delimited)'")
-        }
-        var scanner = CSVScanner(bytes: bytes, start: start)
-        var fields: [CSVField] = []
-        fields.reserveCapacity(64)
+        var scanner = CSVScanner(bytes: bytes, start: SourceText.byteOrderMarkLength(bytes))
+        var fields = [CSVField](repeating: .unused, count: 64)
 
-        switch scanner.nextRecord(into: &fields) {
+        let header = scanner.nextRecord(into: &fields)
+        reportInvalidUTF8(&scanner)
+        switch header {
         case .end:
             errors.add(.error(at: SourceLocation(file: path, line: 1, column: 1), "data file is empty",
                               hint: "the first line must be the header: period,ward,group_id,group_name,…"))
@@ -78,96 +76,67 @@ struct DataParser {
         case .malformed(let syntax):
             report(syntax)
             throw finishedWithErrors()
-        case .record:
-            guard readHeader(fields) else { throw finishedWithErrors() }
+        case .record(let found):
+            record = found
+            guard readHeader(Array(fields.prefix(found.fieldCount))) else { throw finishedWithErrors() }
         }
-        reserveRows(encoding.lineFeeds)
 
         reading: while !errors.isFull {
-            switch scanner.nextRecord(into: &fields) {
+            let next = scanner.nextRecord(into: &fields)
+            reportInvalidUTF8(&scanner)
+            switch next {
             case .end:
                 break reading
             case .malformed(let syntax):
                 reportPendingBlankLines()
                 sawRow = true
                 report(syntax)
-            case .record(let line):
-                if fields.allSatisfy({ !$0.isQuoted && $0.start == $0.end }) {
-                    pendingBlankLines.append(line)
+            case .record(let found):
+                record = found
+                if fields.prefix(found.fieldCount).allSatisfy({ !$0.isQuoted && $0.start == $0.end }) {
+                    pendingBlankLines.append(found.line)
                     continue
                 }
                 reportPendingBlankLines()
-                sawRow = true
-                readRow(fields, line: line)
+                if !sawRow {
+                    sawRow = true
+                    reserveRows(firstRowBytes: scanner.position - found.start)
+                }
+                readRow(fields)
             }
         }
         if !sawRow && errors.diagnostics.isEmpty {
             errors.add(.error(at: SourceLocation(file: path, line: 1, column: 1), "data file has a header but no rows"))
         }
-        guard errors.diagnostics.isEmpty else { throw finishedWithErrors() }
+        let repeats = repeatedGroupErrors()
+        guard errors.diagnostics.isEmpty && repeats.isEmpty else { throw finishedWithErrors(adding: repeats) }
         return makeDataSet()
     }
 
-    /// Sizes the per-row arrays and the group index once, from an upper
-    /// bound on the rows, so that a 50 MB file is not copied on every
-    /// doubling and the index is never rehashed.
-    private mutating func reserveRows(_ estimate: Int) {
+    /// Sizes the per-row arrays and the group index once, from the size of
+    /// the first row, so that a 50 MB file is not copied on every doubling
+    /// and the index is rarely rehashed. Rows of one file are much alike;
+    /// when the guess is short, the arrays still grow as usual.
+    private mutating func reserveRows(firstRowBytes: Int) {
+        let estimate = (bytes.count - record.start) / max(1, firstRowBytes) * 9 / 8 + 16
         periodOfRow.reserveCapacity(estimate)
         wardOfRow.reserveCapacity(estimate)
         groupIDs.reserveCapacity(estimate)
         groupNames.reserveCapacity(estimate)
         lineOfRow.reserveCapacity(estimate)
         values = [Double](repeating: 0, count: estimate * columnNames.count)
-        groupIndex = GroupIndex(expectedRows: estimate)
+        startOfRow.reserveCapacity(estimate)
+        groupKeys.reserveCapacity(estimate)
     }
 
     /// Blank lines followed by a row are not trailing, so they are errors:
     /// guessing what a gap in the middle of the data meant is not safe.
-    private mutating func reportPendingBlankLines() {
+    mutating func reportPendingBlankLines() {
         for line in pendingBlankLines {
             errors.add(.error(at: SourceLocation(file: path, line: line, column: 1), "blank line between rows",
                               hint: "delete it; only blank lines at the end of the file are ignored"))
         }
         pendingBlankLines.removeAll()
-    }
-
-    /// Records a CSV grammar error.
-    private mutating func report(_ syntax: CSVSyntaxError) {
-        let message: String, hint: String
-        switch syntax.kind {
-        case .quoteInUnquotedField:
-            message = "quote inside a field that does not start with one"
-            hint = "put the whole field in quotes and double the quotes inside it: \"a \"\"b\"\"\""
-        case .textAfterClosingQuote:
-            message = "text after the closing quote of a field"
-            hint = "a quoted field ends at its closing quote; double any quote inside it"
-        case .unterminatedQuote:
-            message = "quoted field is never closed"
-            hint = "add the closing quote; everything after this quote was read as one field"
-        }
-        error(line: syntax.line, offset: syntax.offset, lineStart: syntax.lineStart, message, hint: hint)
-    }
-
-    /// Records an error at the byte `offset` of physical line `line`.
-    mutating func error(line: Int, offset: Int, lineStart: Int, _ message: String, hint: String? = nil) {
-        let column = SourceText.column(of: offset, lineStart: lineStart, in: bytes)
-        errors.add(.error(at: SourceLocation(file: path, line: line, column: column), message, hint: hint))
-    }
-
-    /// Records an error at the first character of `field`.
-    mutating func error(at field: CSVField, _ message: String, hint: String? = nil) {
-        error(line: field.line, offset: field.cellStart, lineStart: field.lineStart, message, hint: hint)
-    }
-
-    /// The error to throw: every diagnostic kept, plus a note when some were
-    /// dropped so nobody mistakes the list for complete.
-    private func finishedWithErrors() -> DiagnosticError {
-        var diagnostics = errors.diagnostics
-        if errors.overflowed {
-            diagnostics.append(.error(
-                at: nil, "too many errors in '\(path)'; stopped after the first \(DiagnosticCollector.limit)"))
-        }
-        return DiagnosticError(diagnostics)
     }
 
     /// Renumbers periods and wards into sorted order and packs the result.

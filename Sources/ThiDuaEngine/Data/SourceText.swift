@@ -1,5 +1,5 @@
 /// Byte-level facts about a data file's text: its byte order mark, UTF-8
-/// validity, and where a byte sits for people (line, and column in Unicode
+/// sequences, and where a byte sits for people (line, and column in Unicode
 /// scalars as `SourceLocation` counts them).
 ///
 /// Positions are kept as byte offsets while reading and only turned into
@@ -24,10 +24,10 @@ enum SourceText {
         return column
     }
 
-    /// The physical line (CRLF, LF or a lone CR ending one, as the scanner
-    /// counts) holding `offset`, and the offset where that line starts.
-    static func line(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (line: Int, lineStart: Int) {
-        var line = 1, lineStart = start, index = start
+    /// The place of the byte at `offset`, found by counting line breaks
+    /// (CRLF, LF or a lone CR, as the scanner does) from a known `start`.
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: CSVPosition) -> CSVPosition {
+        var line = start.line, lineStart = start.lineStart, index = start.offset
         while index < offset {
             let byte = bytes[index]
             index += 1
@@ -39,62 +39,12 @@ enum SourceText {
                 lineStart = index
             }
         }
-        return (line, lineStart)
-    }
-
-    /// What one pass over the file's bytes found.
-    struct EncodingScan {
-        /// The first byte that is not well-formed UTF-8, if any.
-        var firstInvalidUTF8: Int?
-        /// Line feeds seen (up to the invalid byte, if any): an upper bound
-        /// on the rows of an LF or CRLF file, to size arrays once.
-        var lineFeeds: Int
-    }
-
-    /// Checks that the bytes from `start` on are well-formed UTF-8 (Unicode
-    /// table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF)
-    /// and counts line feeds on the way.
-    ///
-    /// Data files are mostly ASCII digits and commas, so eight bytes are
-    /// taken at a time until a non-ASCII byte shows up.
-    static func scanEncoding(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> EncodingScan {
-        guard let base = bytes.baseAddress else { return EncodingScan(firstInvalidUTF8: nil, lineFeeds: 0) }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var lineFeeds = 0
-        var index = start
-        while index < count {
-            if index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & ~low7 == 0 {
-                    // Exact per-byte zero test (no borrow between bytes): the
-                    // high bit of a byte of `found` is set iff that byte of
-                    // `word` is a line feed.
-                    let diff = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                    let found = ~(((diff & low7) &+ low7) | diff | low7)
-                    lineFeeds += found.nonzeroBitCount
-                    index += 8
-                    continue
-                }
-            }
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if lead == ASCII.lineFeed { lineFeeds += 1 }
-                index += 1
-                continue
-            }
-            guard let length = sequenceLength(bytes, at: index) else {
-                return EncodingScan(firstInvalidUTF8: index, lineFeeds: lineFeeds)
-            }
-            index += length
-        }
-        return EncodingScan(firstInvalidUTF8: nil, lineFeeds: lineFeeds)
+        return CSVPosition(offset: offset, line: line, lineStart: lineStart)
     }
 
     /// The length of the well-formed multi-byte sequence at `index`, or
     /// `nil` when the bytes there are not one.
-    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let length: Int
         var low: UInt8 = 0x80, high: UInt8 = 0xBF
         switch bytes[index] {

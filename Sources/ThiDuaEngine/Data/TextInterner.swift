@@ -1,5 +1,3 @@
-import ScoringKit
-
 /// Gives each distinct value of a low-cardinality text column (period,
 /// ward) a dense index, so rows store an `Int32` instead of a `String`.
 ///
@@ -65,7 +63,10 @@ struct TextInterner {
 
     /// Whether `bytes[start..<end]` repeats the bytes of `occurrence`.
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ occurrence: Occurrence, _ start: Int, _ end: Int) -> Bool {
+        // Names of a column often differ only at the end ("2020-Q1",
+        // "2020-Q2"): the last byte rejects most mismatches at once.
         guard end - start == occurrence.end - occurrence.start else { return false }
+        guard start == end || bytes[end - 1] == bytes[occurrence.end - 1] else { return false }
         var offset = 0
         while start + offset < end && bytes[start + offset] == bytes[occurrence.start + offset] {
             offset += 1
@@ -82,28 +83,5 @@ struct TextInterner {
             newIndex[old] = Int32(position)
         }
         return (order.map { names[$0] }, newIndex)
-    }
-}
-
-/// Collects the errors of one file, up to a limit, so that a committee can
-/// fix many cells in one pass without a broken file flooding the terminal.
-struct DiagnosticCollector {
-    /// The most errors kept; after it the reader stops.
-    static let limit = 20
-
-    private(set) var diagnostics: [Diagnostic] = []
-    /// Set when an error beyond `limit` was found and dropped.
-    private(set) var overflowed = false
-
-    /// Whether no more errors will be kept, so reading can stop.
-    var isFull: Bool { overflowed }
-
-    /// Adds an error; beyond `limit`, marks the collection as overflowed.
-    mutating func add(_ diagnostic: Diagnostic) {
-        if diagnostics.count < Self.limit {
-            diagnostics.append(diagnostic)
-        } else {
-            overflowed = true
-        }
     }
 }

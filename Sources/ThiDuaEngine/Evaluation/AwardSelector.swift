@@ -12,6 +12,8 @@ enum AwardSelector {
         var tierOfRow: [Int32]
         /// District rank per row; 0 = not ranked (never a candidate).
         var rank: [Int32]
+        /// Ward rank per row, for messages about ward awards.
+        var wardRank: [Int32]
         /// Ranked rows in ranking order.
         var order: [Int32]
     }
@@ -51,8 +53,11 @@ enum AwardSelector {
                     case .include: selection += candidates[quota...].filter { population.rank[Int($0)] == tiedRank }
                     }
                     let names = tied.map { population.ids[Int($0)] }.joined(separator: ", ")
+                    let place = award.scope == .ward
+                        ? "ward rank \(population.wardRank[Int(candidates[quota - 1])]), district rank \(tiedRank)"
+                        : "district rank \(tiedRank)"
                     let outcome = award.tiesAtCutoff == .exclude ? "all excluded" : "all included"
-                    warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at district rank \(tiedRank) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
+                    warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at \(place) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
                 }
                 taken += selection.map { (unit.name, $0) }
             }

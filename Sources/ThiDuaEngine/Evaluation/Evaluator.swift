@@ -59,7 +59,8 @@ public struct Evaluator: Sendable {
         result.wardRank = ranking.unitRank
         let population = AwardSelector.Population(
             ids: result.groupIDs, wardOfRow: table.wardOfRow, wardNames: table.wardNames,
-            eligible: result.eligible, tierOfRow: result.tierOfRow, rank: ranking.rank, order: ranking.order)
+            eligible: result.eligible, tierOfRow: result.tierOfRow, rank: ranking.rank, wardRank: ranking.unitRank,
+            order: ranking.order)
         (result.grants, result.warnings) = AwardSelector.select(config.awards, in: population, period: table.period)
         return result
     }

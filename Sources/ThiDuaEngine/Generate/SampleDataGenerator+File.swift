@@ -23,7 +23,8 @@ extension SampleDataGenerator {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
         guard fileManager.createFile(atPath: temporary.path, contents: nil) else {
-            throw WriteError(path: url.path, reason: "cannot create a file in \(temporary.deletingLastPathComponent().path)")
+            let folder = temporary.deletingLastPathComponent().path
+            throw WriteError(path: url.path, reason: "cannot create a file in \(folder)")
         }
         do {
             let handle = try FileHandle(forWritingTo: temporary)

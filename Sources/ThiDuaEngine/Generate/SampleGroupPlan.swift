@@ -7,7 +7,8 @@ struct SampleGroupPlan {
     let profiles: [SampleGroupProfile]
 
     /// Latent quality of the twins: high enough to lead their weak ward for
-    /// the ward award, not so high that they win a district award first.
+    /// the ward award, and near the district commendations' cutoff, but not so
+    /// high that a district award usually takes them first.
     static let twinQuality = 0.77
     /// How far below the twins the other groups of their ward stay, in latent quality.
     static let twinMargin = 0.22

@@ -75,7 +75,7 @@ struct SampleWardPlan {
                 let number = String(index + 1)
                 let code = "P" + String(repeating: "0", count: max(0, codeWidth - number.count)) + number
                 planned.append(Ward(name: "Phường \(index + 1)", code: code, groupCount: 0,
-                                    effect: 0.05 * random.normal() / 2,
+                                    effect: 0.025 * random.normal(),
                                     hasTwins: index % realCount == Self.twinWardSlot))
             }
         }

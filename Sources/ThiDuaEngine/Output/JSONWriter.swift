@@ -25,9 +25,15 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
-    /// The finished document, ending with a newline.
-    public var document: [UInt8] {
-        bytes + [0x0A]
+    /// Ends the document with a newline and returns it.
+    ///
+    /// Call it once, after the outermost value; the bytes are handed over
+    /// without a copy (a national `results.json` is some 150 MB).
+    /// - Returns: The finished document.
+    public mutating func finish() -> [UInt8] {
+        assert(counts.isEmpty && !afterKey, "finish() before the document is complete")
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// Opens an object (`{`).

@@ -113,7 +113,7 @@ public struct Manifest: Sendable, Hashable {
         json.key("duration_seconds")
         json.number(durationSeconds)
         json.endObject()
-        return json.document
+        return json.finish()
     }
 
     /// Writes `{ "path": …, "sha256": … }`.

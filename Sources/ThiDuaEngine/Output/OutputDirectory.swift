@@ -14,17 +14,16 @@ public enum OutputDirectory {
     /// step is a `rename(2)` within one file system). Then:
     ///
     /// - `outDir` missing: the temporary folder is renamed to `outDir`;
-    /// - `outDir` empty, or an earlier output (it holds `manifest.json`): it
-    ///   is renamed aside, the temporary folder renamed into its place, and
-    ///   the old folder deleted. Readers see the old or the new output, never
-    ///   a mix;
+    /// - `outDir` empty (a `.DS_Store` aside), or an earlier output (it holds
+    ///   a `manifest.json` written by thidua): it is renamed aside, the
+    ///   temporary folder renamed into its place, and the old folder
+    ///   deleted. Readers see the old or the new output, never a mix;
     /// - anything else (a file, a link, a folder with other contents): the
     ///   call refuses, before writing anything.
     ///
-    /// On any failure the temporary folder is removed and an earlier output
-    /// is left as it was. The parent folder of `outDir` is created if
-    /// missing. Files are not `fsync`ed: the guarantee is about failed runs,
-    /// not power cuts.
+    /// On any failure the temporary folder (and any parent folder this call
+    /// created) is removed and an earlier output is left as it was. Files
+    /// are not `fsync`ed: the guarantee is about failed runs, not power cuts.
     /// - Parameters:
     ///   - outDir: The output folder, as the user named it.
     ///   - files: The files; paths are relative, `/`-separated, without `.`
@@ -42,12 +41,18 @@ public enum OutputDirectory {
         try checkReplaceable(target, as: outDir)
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
-        try attempt("create the folder '\(parent.path)'") {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        }
+        let createdParents = missingAncestors(of: target)
         let temporary = parent.appendingPathComponent(siblingName(name, "tmp"))
-        try attempt("create the temporary folder '\(temporary.path)'") {
-            try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
+        do {
+            try attempt("create the folder '\(parent.path)'") {
+                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            }
+            try attempt("create the temporary folder '\(temporary.path)'") {
+                try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            }
+        } catch {
+            removeEmpty(createdParents)
+            throw error
         }
         do {
             for file in files {
@@ -62,7 +67,27 @@ public enum OutputDirectory {
             try swap(temporary, into: target, as: outDir)
         } catch {
             try? fileManager.removeItem(at: temporary)
+            removeEmpty(createdParents)
             throw error
+        }
+    }
+
+    /// The ancestors of `target` that do not exist yet, deepest first.
+    private static func missingAncestors(of target: URL) -> [URL] {
+        var missing: [URL] = []
+        var folder = target.deletingLastPathComponent()
+        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.path) {
+            missing.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        return missing
+    }
+
+    /// Removes the folders a failed call created, deepest first; `rmdir(2)`
+    /// removes only empty folders, so nothing else can be lost.
+    private static func removeEmpty(_ folders: [URL]) {
+        for folder in folders where Foundation.rmdir(folder.path) != 0 {
+            return
         }
     }
 
@@ -125,7 +150,9 @@ public enum OutputDirectory {
         let hint = "choose a new or empty folder for --out, or remove '\(outDir)' yourself"
         switch attributes[.type] as? FileAttributeType {
         case .typeDirectory?:
-            let entries = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
+            // Finder drops a `.DS_Store` into folders it merely displays.
+            let entries = ((try? fileManager.contentsOfDirectory(atPath: target.path)) ?? [])
+                .filter { $0 != ".DS_Store" }
             if entries.isEmpty || isThiduaManifest(target.appendingPathComponent("manifest.json")) { return }
             throw DiagnosticError(
                 at: nil, "refusing to overwrite '\(outDir)': the folder is not empty and is not an earlier "

@@ -62,8 +62,8 @@ public enum OutputSet {
     /// Builds the file `periodFileNames[kind]` of `result`.
     private static func build(kind: Int, for result: PeriodResult) -> [UInt8] {
         switch kind {
-        case 0: RankingCSV.bytes(for: result)
-        case 1: AwardsCSV.bytes(for: result)
+        case 0: CSVReports.ranking(for: result)
+        case 1: CSVReports.awards(for: result)
         case 2: ResultsJSON.bytes(for: result)
         default: ReportMarkdown.bytes(for: result)
         }

@@ -57,32 +57,32 @@ extension ReportMarkdown {
             out += "\n"
         }
     }
-}
 
-/// Tier counts per ward and for the district, counted in one pass.
-///
-/// The columns are the tier names, plus `Chưa xếp loại (no tier)` when some
-/// group has none (a group the year does not rank).
-struct TierCounts {
-    /// Column titles: the tiers in config order, maybe "no tier".
-    var columns: [String]
-    /// Counts, `[ward][column]`.
-    var perWard: [[Int]]
-    /// Counts for the whole district, per column.
-    var district: [Int]
+    /// Tier counts per ward and for the district, counted in one pass.
+    ///
+    /// The columns are the tier names, plus `Chưa xếp loại (no tier)` when some
+    /// group has none (a group the year does not rank).
+    struct TierCounts {
+        /// Column titles: the tiers in config order, maybe "no tier".
+        var columns: [String]
+        /// Counts, `[ward][column]`.
+        var perWard: [[Int]]
+        /// Counts for the whole district, per column.
+        var district: [Int]
 
-    /// Counts the rows of `result`.
-    init(_ result: PeriodResult) {
-        let tierCount = result.tierNames.count
-        let untiered = (0..<result.rowCount).contains { result.tierIndexOfRow($0) == nil }
-        columns = result.tierNames + (untiered ? ["Chưa xếp loại _(no tier)_"] : [])
-        perWard = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: result.wardNames.count)
-        district = [Int](repeating: 0, count: columns.count)
-        for row in 0..<result.rowCount {
-            let column = result.tierIndexOfRow(row) ?? tierCount
-            district[column] += 1
-            let ward = row < result.wardOfRow.count ? Int(result.wardOfRow[row]) : -1
-            if perWard.indices.contains(ward) { perWard[ward][column] += 1 }
+        /// Counts the rows of `result`.
+        init(_ result: PeriodResult) {
+            let tierCount = result.tierNames.count
+            let untiered = (0..<result.rowCount).contains { result.tierIndexOfRow($0) == nil }
+            columns = result.tierNames + (untiered ? ["Chưa xếp loại _(no tier)_"] : [])
+            perWard = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: result.wardNames.count)
+            district = [Int](repeating: 0, count: columns.count)
+            for row in 0..<result.rowCount {
+                let column = result.tierIndexOfRow(row) ?? tierCount
+                district[column] += 1
+                let ward = row < result.wardOfRow.count ? Int(result.wardOfRow[row]) : -1
+                if perWard.indices.contains(ward) { perWard[ward][column] += 1 }
+            }
         }
     }
 }

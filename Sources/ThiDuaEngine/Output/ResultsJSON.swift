@@ -61,7 +61,7 @@ public enum ResultsJSON {
         json.key("warnings")
         json.strings(result.warnings)
         json.endObject()
-        return json.document
+        return json.finish()
     }
 
     /// Writes one group's object.
