@@ -9,7 +9,8 @@ let swiftSettings: [SwiftSetting] = [
 
 /// The built-in scoring plugins. Each is an ordinary target under
 /// `Plugins/<Name>/Sources` (not a SwiftPM package plugin) that depends on
-/// `ScoringKit` only, with its unit tests in `Plugins/<Name>/Tests`.
+/// `ScoringKit` only, with its unit tests in `Plugins/<Name>/Tests`, which
+/// share the helpers of `PluginTestSupport`.
 let pluginNames = ["Linear", "Bands", "MinMax", "Improvement", "Bonus", "Deduction", "Gate"]
 
 let pluginTargets: [Target] = pluginNames.flatMap { name -> [Target] in
@@ -22,7 +23,7 @@ let pluginTargets: [Target] = pluginNames.flatMap { name -> [Target] in
         ),
         .testTarget(
             name: "\(name)PluginTests",
-            dependencies: [.target(name: "\(name)Plugin"), "ScoringKit"],
+            dependencies: [.target(name: "\(name)Plugin"), "ScoringKit", "PluginTestSupport"],
             path: "Plugins/\(name)/Tests",
             swiftSettings: swiftSettings
         ),
@@ -62,6 +63,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "PluginTestSupport", dependencies: ["ScoringKit"], swiftSettings: swiftSettings),
         .testTarget(name: "ScoringKitTests", dependencies: ["ScoringKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ThiDuaEngineTests",

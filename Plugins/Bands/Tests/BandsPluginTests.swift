@@ -1,4 +1,5 @@
 import BandsPlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 

@@ -1,4 +1,5 @@
 import BonusPlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 

@@ -10,7 +10,8 @@ import ScoringKit
 /// Deduction points are never negative: `points_per` and `max` must be ≥ 0,
 /// and so must the measure's `scale` and `if_per_zero`, since data columns
 /// are never negative. A `points_per` of 0 is allowed, which lets a
-/// committee switch a deduction off for a round without deleting it.
+/// committee switch a deduction off for a round without deleting it. The
+/// parameters and the formula are ScoringKit's `PointsPerUnit`.
 public struct DeductionPlugin: ScoringPlugin {
     /// `deduction`, for the `deductions` section.
     public static let descriptor = PluginDescriptor(
@@ -25,12 +26,15 @@ public struct DeductionPlugin: ScoringPlugin {
         ]
     )
 
+    /// The parameters and the formula.
+    let points: PointsPerUnit
+
     /// The quantity penalised.
-    public let measure: Measure
+    public var measure: Measure { points.measure }
     /// Points for each unit of x, ≥ 0.
-    public let pointsPer: Double
+    public var pointsPer: Double { points.pointsPer }
     /// The `max` key: the most points a group loses, ≥ 0; `nil` for no cap.
-    public let cap: Double?
+    public var cap: Double? { points.cap }
 
     /// Reads `measure`, `points_per` and `max`.
     ///
@@ -38,47 +42,17 @@ public struct DeductionPlugin: ScoringPlugin {
     ///   number, or when `points_per`, `max`, or the measure's `scale` or
     ///   `if_per_zero` is below 0.
     public init(parameters: PluginParameters) throws {
-        let id = parameters.entryID
-        measure = try parameters.measure()
-        pointsPer = try parameters.number("points_per")
-        cap = try parameters.optionalNumber("max")
-        let hint = "deduction points are never negative; use a bonus to add points"
-        guard pointsPer >= 0 else {
-            throw parameters.error(at: "points_per", "\(id): 'points_per' must be 0 or more, not \(pointsPer)",
-                                   hint: hint)
-        }
-        if let cap, cap < 0 {
-            throw parameters.error(at: "max", "\(id): 'max' must be 0 or more, not \(cap)", hint: hint)
-        }
-        for (key, value) in [("scale", measure.scale), ("if_per_zero", measure.ifPerZero ?? 0)] where value < 0 {
-            throw DiagnosticError(
-                at: parameters.node("measure")?[key]?.value.location ?? measure.location,
-                "\(id): '\(key)' must be 0 or more in a deduction's measure, not \(value)", hint: hint)
-        }
+        points = try PointsPerUnit(parameters: parameters, kind: "deduction",
+                                   hint: "deduction points are never negative; use a bonus to add points")
     }
 
     /// The measure's columns.
-    public var columns: [String] { measure.columns }
+    public var columns: [String] { points.columns }
 
     /// Binds the measure to the period's columns.
     ///
     /// - Throws: `EvaluationError` when a column is missing.
     public func prepare(_ table: PeriodTable) throws -> any PeriodScorer {
-        Scorer(measure: try measure.bind(to: table), pointsPer: pointsPer, cap: cap ?? .infinity)
-    }
-
-    /// The prepared state; an absent `max` is an infinite cap, so the loop has no branch.
-    struct Scorer: PeriodScorer {
-        let measure: BoundMeasure
-        let pointsPer: Double
-        let cap: Double
-
-        func score(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws {
-            var index = 0
-            for row in rows {
-                output[index] = min(cap, pointsPer * (try measure.value(at: row)))
-                index += 1
-            }
-        }
+        try points.prepare(table)
     }
 }

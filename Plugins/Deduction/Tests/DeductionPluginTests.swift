@@ -1,4 +1,5 @@
 import DeductionPlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 

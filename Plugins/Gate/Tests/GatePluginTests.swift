@@ -1,4 +1,5 @@
 import GatePlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 

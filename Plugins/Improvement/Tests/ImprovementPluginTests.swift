@@ -1,4 +1,5 @@
 import ImprovementPlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 

@@ -1,4 +1,5 @@
 import LinearPlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 

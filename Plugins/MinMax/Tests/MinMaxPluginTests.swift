@@ -1,4 +1,5 @@
 import MinMaxPlugin
+import PluginTestSupport
 import ScoringKit
 import Testing
 
