@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func unterminatedQuoteIsReportedWhereItOpened() {
-        let text = "\(DataFixture.header)\n2020-Q1,P1,G1,Tổ 1,1,2,\n2020-Q1,P1,G2,\"Tổ 2,1,2,\n2020-Q1,P1,G3,Tổ 3,1,2,\n"
+        let text = "\(DataFixture.header)\n2020-Q1,P1,G1,Tổ 1,1,2,\n"
+            + "2020-Q1,P1,G2,\"Tổ 2,1,2,\n2020-Q1,P1,G3,Tổ 3,1,2,\n"
         #expect(DataFixture.errors(text) == ["data.csv:3:15: error: quoted field is never closed"])
     }
 

@@ -1,5 +1,5 @@
 /// ASCII bytes the CSV grammar cares about.
-enum ASCII {
+enum CSVByte {
     static let comma: UInt8 = 0x2C
     static let quote: UInt8 = 0x22
     static let lineFeed: UInt8 = 0x0A

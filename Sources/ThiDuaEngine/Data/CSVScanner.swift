@@ -64,21 +64,22 @@ struct CSVScanner {
         }
         while true {
             guard fieldCount < fields.count else { return nil }
-            if position < count && bytes[position] == ASCII.quote {
+            if position < count && bytes[position] == CSVByte.quote {
                 let opening = CSVPosition(offset: position, line: line, lineStart: lineStart)
                 guard let (end, escaped) = quotedFieldEnd(from: position + 1) else {
                     return .malformed(CSVSyntaxError(kind: .unterminatedQuote, position: opening))
                 }
-                fields[fieldCount] = CSVField(start: opening.offset + 1, end: end, isQuoted: true, hasEscapedQuotes: escaped)
+                fields[fieldCount] = CSVField(
+                    start: opening.offset + 1, end: end, isQuoted: true, hasEscapedQuotes: escaped)
                 fieldCount += 1
                 position = end + 1
                 guard position < count else { return record() }
                 let next = bytes[position]
-                if next == ASCII.comma {
+                if next == CSVByte.comma {
                     position += 1
                     continue
                 }
-                if next == ASCII.lineFeed || next == ASCII.carriageReturn {
+                if next == CSVByte.lineFeed || next == CSVByte.carriageReturn {
                     position = lineBreak(at: position)
                     return record()
                 }
@@ -90,9 +91,9 @@ struct CSVScanner {
             fieldCount += 1
             guard position < count else { return record() }
             let next = bytes[position]
-            if next == ASCII.comma {
+            if next == CSVByte.comma {
                 position += 1
-            } else if next == ASCII.quote {
+            } else if next == CSVByte.quote {
                 return malformed(.quoteInUnquotedField)
             } else {
                 position = lineBreak(at: position)
@@ -114,11 +115,11 @@ struct CSVScanner {
             // Digits, letters, '.', '-' and all non-ASCII bytes lie above the
             // comma, and so above every byte that ends a field: one
             // comparison settles most bytes.
-            if byte > ASCII.comma {
+            if byte > CSVByte.comma {
                 index = byte < 0x80 ? index + 1 : stepOverMultiByte(at: index)
                 continue
             }
-            if byte == ASCII.comma || byte == ASCII.lineFeed || byte == ASCII.carriageReturn || byte == ASCII.quote {
+            if byte == CSVByte.comma || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn || byte == CSVByte.quote {
                 break
             }
             index += 1
@@ -135,13 +136,13 @@ struct CSVScanner {
         var escaped = false
         while index < count {
             let byte = bytes[index]
-            if byte == ASCII.quote {
-                guard index + 1 < count && bytes[index + 1] == ASCII.quote else { return (index, escaped) }
+            if byte == CSVByte.quote {
+                guard index + 1 < count && bytes[index + 1] == CSVByte.quote else { return (index, escaped) }
                 escaped = true
                 index += 2
             } else if byte >= 0x80 {
                 index = stepOverMultiByte(at: index)
-            } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+            } else if byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
                 index = lineBreak(at: index)
             } else {
                 index += 1
@@ -155,7 +156,7 @@ struct CSVScanner {
     /// first byte, noted as the first invalid one, when it is not
     /// well-formed UTF-8.
     private mutating func stepOverMultiByte(at index: Int) -> Int {
-        if let length = SourceText.sequenceLength(bytes, at: index) { return index + length }
+        if let length = CSVText.sequenceLength(bytes, at: index) { return index + length }
         if !sawInvalidUTF8 {
             sawInvalidUTF8 = true
             invalidUTF8 = CSVPosition(offset: index, line: line, lineStart: lineStart)
@@ -167,7 +168,7 @@ struct CSVScanner {
     /// starting a new line there.
     private mutating func lineBreak(at index: Int) -> Int {
         var next = index + 1
-        if bytes[index] == ASCII.carriageReturn && next < bytes.count && bytes[next] == ASCII.lineFeed {
+        if bytes[index] == CSVByte.carriageReturn && next < bytes.count && bytes[next] == CSVByte.lineFeed {
             next += 1
         }
         line += 1
@@ -180,15 +181,15 @@ struct CSVScanner {
     /// of the line cannot be trusted, and the next line most likely starts a
     /// fresh record.
     private mutating func malformed(_ kind: CSVSyntaxError.Kind) -> CSVScanResult {
-        let error = CSVSyntaxError(kind: kind, position: CSVPosition(offset: position, line: line, lineStart: lineStart))
+        let here = CSVPosition(offset: position, line: line, lineStart: lineStart)
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+            if byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
                 position = lineBreak(at: position)
                 break
             }
             position = byte >= 0x80 ? stepOverMultiByte(at: position) : position + 1
         }
-        return .malformed(error)
+        return .malformed(CSVSyntaxError(kind: kind, position: here))
     }
 }

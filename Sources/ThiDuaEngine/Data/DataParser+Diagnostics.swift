@@ -2,7 +2,7 @@ import ScoringKit
 
 /// Collects the errors of one file, up to a limit, so that a committee can
 /// fix many cells in one pass without a broken file flooding the terminal.
-struct DiagnosticCollector {
+struct DataDiagnostics {
     /// The most errors kept; after it the reader stops.
     static let limit = 20
 
@@ -57,7 +57,7 @@ extension DataParser {
 
     /// An error at a place whose line is known.
     func diagnostic(at position: CSVPosition, _ message: String, hint: String? = nil) -> Diagnostic {
-        let column = SourceText.column(of: position.offset, lineStart: position.lineStart, in: bytes)
+        let column = CSVText.column(of: position.offset, lineStart: position.lineStart, in: bytes)
         return .error(at: SourceLocation(file: path, line: position.line, column: column), message, hint: hint)
     }
 
@@ -66,7 +66,7 @@ extension DataParser {
     /// record's start, which only quoted fields spanning lines make differ.
     mutating func error(at field: CSVField, _ message: String, hint: String? = nil) {
         let start = CSVPosition(offset: record.start, line: record.line, lineStart: record.start)
-        error(at: SourceText.position(of: field.cellStart, in: bytes, from: start), message, hint: hint)
+        error(at: CSVText.position(of: field.cellStart, in: bytes, from: start), message, hint: hint)
     }
 
     /// Records an error about the current record as a whole, at its first
@@ -83,10 +83,10 @@ extension DataParser {
             let a = left.element.location, b = right.element.location
             return (a?.line ?? 0, a?.column ?? 0, left.offset) < (b?.line ?? 0, b?.column ?? 0, right.offset)
         }
-        var diagnostics = all.prefix(DiagnosticCollector.limit).map(\.element)
-        if errors.overflowed || all.count > DiagnosticCollector.limit {
+        var diagnostics = all.prefix(DataDiagnostics.limit).map(\.element)
+        if errors.overflowed || all.count > DataDiagnostics.limit {
             diagnostics.append(.error(
-                at: nil, "too many errors in '\(path)'; stopped after the first \(DiagnosticCollector.limit)"))
+                at: nil, "too many errors in '\(path)'; stopped after the first \(DataDiagnostics.limit)"))
         }
         return DiagnosticError(diagnostics)
     }

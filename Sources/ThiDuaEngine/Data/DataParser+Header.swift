@@ -10,8 +10,8 @@ struct HeaderLayout {
     var ward = 0
     var groupID = 0
     var groupName = 0
-    /// Field position of each indicator column read; entry `j` is the
-    /// value at offset `j` of each row in `DataParser.values`.
+    /// Field position of each indicator column read; entry `j` fills
+    /// column `j` of `DataParser.values`.
     var numericFields: [Int] = []
 }
 
@@ -61,6 +61,7 @@ extension DataParser {
             layout.numericFields.append(index)
             columnNames.append(name)
         }
+        values = ColumnBuilder(width: columnNames.count)
         return true
     }
 }

@@ -6,8 +6,8 @@ extension DataParser {
     ///
     /// A record with the wrong field count is reported and skipped whole:
     /// its cells cannot be matched to columns. Otherwise every cell is
-    /// checked, so a row with several bad cells reports them all. Values of
-    /// bad cells are stored as 0 only to keep the arrays aligned; a file
+    /// checked, so a row with several bad cells reports them all. A row
+    /// with bad cells is still stored, to keep the arrays aligned; a file
     /// with any error never becomes a `DataSet`.
     mutating func readRow(_ fields: [CSVField]) {
         guard record.fieldCount == layout.fieldCount else {
@@ -44,7 +44,7 @@ extension DataParser {
         groupNames.append(cells.text(of: fields[layout.groupName]))
         lineOfRow.append(Int32(clamping: record.line))
         startOfRow.append(record.start)
-        if !writeNumbers(fields, row: row) {
+        if !writeNumbers(fields) {
             for slot in layout.numericFields.indices {
                 reportBadNumber(fields[layout.numericFields[slot]], column: columnNames[slot])
             }
@@ -53,16 +53,16 @@ extension DataParser {
 
     /// The errors for rows that repeat an earlier row's group in the same
     /// period, at the repeat's `group_id` cell; no more than can be shown.
-    mutating func repeatedGroupErrors() -> [Diagnostic] {
+    func repeatedGroupErrors() -> [Diagnostic] {
         let repeats = groupKeys.repeats(periodOfRow: periodOfRow, groupIDs: groupIDs)
         var fields = [CSVField](repeating: .unused, count: layout.fieldCount + 1)
-        return repeats.prefix(DiagnosticCollector.limit + 1).map { repeated in
+        return repeats.prefix(DataDiagnostics.limit + 1).map { repeated in
             // Scan the row's record again to find its group_id cell.
             let line = Int(lineOfRow[repeated.row]), start = startOfRow[repeated.row]
             var scanner = CSVScanner(bytes: bytes, start: start, line: line)
             _ = scanner.nextRecord(into: &fields)
             let recordStart = CSVPosition(offset: start, line: line, lineStart: start)
-            let cell = SourceText.position(of: fields[layout.groupID].cellStart, in: bytes, from: recordStart)
+            let cell = CSVText.position(of: fields[layout.groupID].cellStart, in: bytes, from: recordStart)
             let period = periods.names[Int(periodOfRow[repeated.row])]
             return diagnostic(
                 at: cell,
@@ -72,28 +72,19 @@ extension DataParser {
         }
     }
 
-    /// Writes row `row`'s indicator values into `values`.
-    ///
-    /// One buffer pointer per row: appending cell by cell paid a uniqueness
-    /// check per cell, which showed in profiles of 50 MB files.
+    /// Adds the row's indicator values to `values`.
     ///
     /// - Returns: Whether every cell was a usable number; when not, the
     ///   caller reports the bad ones (rare, so they are parsed again).
-    private mutating func writeNumbers(_ fields: [CSVField], row: Int) -> Bool {
+    private mutating func writeNumbers(_ fields: [CSVField]) -> Bool {
         let numericFields = layout.numericFields
         let bytes = cells.bytes
-        let base = row * numericFields.count
-        // `values` is kept longer than needed (zeros past the last row) so
-        // that most rows only write.
-        if values.count < base + numericFields.count {
-            values.append(contentsOf: repeatElement(0, count: max(values.count, numericFields.count * 1024)))
-        }
-        return values.withUnsafeMutableBufferPointer { row -> Bool in
+        return values.appendRow { row in
             var valid = true
             for slot in numericFields.indices {
                 let field = fields[numericFields[slot]]
                 if case .value(let value) = DecimalParser.parse(bytes, start: field.start, end: field.end) {
-                    row[base + slot] = value
+                    row[slot] = value
                 } else {
                     valid = false
                 }

@@ -20,16 +20,14 @@ struct DataParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let path: String
     let numericColumns: Set<String>
-    let cells: CellReader
-    var errors = DiagnosticCollector()
+    let cells: CSVCellReader
+    var errors = DataDiagnostics()
 
     var headerColumns: [String] = []
     var layout = HeaderLayout()
     var columnNames: [String] = []
-    /// Indicator values row by row (`values[row * columnNames.count + slot]`),
-    /// possibly followed by unused zeros: written once per row instead of
-    /// appended once per cell, and transposed into columns at the end.
-    var values: [Double] = []
+    /// The indicator values, by column.
+    var values = ColumnBuilder(width: 0)
 
     var periods = TextInterner()
     var wards = TextInterner()
@@ -55,7 +53,7 @@ struct DataParser {
         self.bytes = bytes
         self.path = path
         self.numericColumns = numericColumns
-        self.cells = CellReader(bytes: bytes)
+        self.cells = CSVCellReader(bytes: bytes)
     }
 
     /// Reads the whole file.
@@ -63,7 +61,7 @@ struct DataParser {
     /// - Returns: The checked data.
     /// - Throws: `DiagnosticError` with every error found (up to the limit).
     mutating func parse() throws -> DataSet {
-        var scanner = CSVScanner(bytes: bytes, start: SourceText.byteOrderMarkLength(bytes))
+        var scanner = CSVScanner(bytes: bytes, start: CSVText.byteOrderMarkLength(bytes))
         var fields = [CSVField](repeating: .unused, count: 64)
 
         let header = scanner.nextRecord(into: &fields)
@@ -113,10 +111,10 @@ struct DataParser {
         return makeDataSet()
     }
 
-    /// Sizes the per-row arrays and the group index once, from the size of
-    /// the first row, so that a 50 MB file is not copied on every doubling
-    /// and the index is rarely rehashed. Rows of one file are much alike;
-    /// when the guess is short, the arrays still grow as usual.
+    /// Sizes the per-row arrays once, from the size of the first row, so
+    /// that the columns of a 50 MB file are not copied on every doubling.
+    /// Rows of one file are much alike; when the guess is short, the arrays
+    /// still grow as usual.
     private mutating func reserveRows(firstRowBytes: Int) {
         let estimate = (bytes.count - record.start) / max(1, firstRowBytes) * 9 / 8 + 16
         periodOfRow.reserveCapacity(estimate)
@@ -124,7 +122,7 @@ struct DataParser {
         groupIDs.reserveCapacity(estimate)
         groupNames.reserveCapacity(estimate)
         lineOfRow.reserveCapacity(estimate)
-        values = [Double](repeating: 0, count: estimate * columnNames.count)
+        values.reserveCapacity(estimate)
         startOfRow.reserveCapacity(estimate)
         groupKeys.reserveCapacity(estimate)
     }
@@ -140,7 +138,7 @@ struct DataParser {
     }
 
     /// Renumbers periods and wards into sorted order and packs the result.
-    private func makeDataSet() -> DataSet {
+    private mutating func makeDataSet() -> DataSet {
         let (periodNames, newPeriod) = periods.sorted()
         let (wardNames, newWard) = wards.sorted()
         return DataSet(
@@ -154,31 +152,8 @@ struct DataParser {
             groupNames: groupNames,
             lineOfRow: lineOfRow,
             columnNames: columnNames,
-            columns: transposedValues(),
+            columns: values.finish(),
             headerColumns: headerColumns
         )
-    }
-
-    /// `values` as one array per indicator column.
-    ///
-    /// Done in blocks of rows small enough to stay in cache, so the
-    /// row-major array is read once rather than once per column.
-    private func transposedValues() -> [[Double]] {
-        let width = columnNames.count, rows = lineOfRow.count
-        var columns = [[Double]](repeating: [Double](repeating: 0, count: rows), count: width)
-        let block = 1024
-        values.withUnsafeBufferPointer { source in
-            for blockStart in stride(from: 0, to: rows, by: block) {
-                let blockEnd = min(rows, blockStart + block)
-                for slot in 0..<width {
-                    columns[slot].withUnsafeMutableBufferPointer { column in
-                        for row in blockStart..<blockEnd {
-                            column[row] = source[row * width + slot]
-                        }
-                    }
-                }
-            }
-        }
-        return columns
     }
 }

@@ -19,11 +19,14 @@ public struct DataSet: Sendable {
     public var periodNames: [String]
     /// Period of each row, as an index into `periodNames`.
     public var periodOfRow: [Int32]
-    /// The distinct wards of the file, sorted by `String` `<`.
+    /// The distinct wards of the file, sorted by `String` `<`. Spellings
+    /// that are canonically equivalent (precomposed or decomposed
+    /// Vietnamese letters) are one ward, named as first written.
     public var wardNames: [String]
     /// Ward of each row, as an index into `wardNames`.
     public var wardOfRow: [Int32]
-    /// The `group_id` of each row, unique within a period.
+    /// The `group_id` of each row, unique within a period (by `String`
+    /// equality, so canonically equivalent spellings count as the same).
     public var groupIDs: [String]
     /// The `group_name` of each row, exactly as written (no Unicode
     /// normalization, so Vietnamese names come back byte for byte).

@@ -38,11 +38,13 @@ enum DecimalParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
         let length = end - start
         if length > 0 && length <= 8 && start + 8 <= bytes.count, let base = bytes.baseAddress {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            let raw = UnsafeRawPointer(base)
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
             // Digits become bytes 0...9; the high bit of each byte of
             // `nonDigit` marks a byte that is not a digit.
             let digits = word ^ 0x3030_3030_3030_3030
-            let nonDigit = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let nonDigit = (((digits & low7) &+ 0x7676_7676_7676_7676) | digits) & ~low7
             if nonDigit.trailingZeroBitCount >= length * 8 {
                 // Shifting the cell's digits to the top fills the bytes
                 // below with zeros, which read as leading zeros.
@@ -66,8 +68,8 @@ enum DecimalParser {
     /// Parses any cell: spaces, sign, fraction, exponent, long numbers.
     private static func parseGeneral(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result {
         var first = start, last = end
-        while first < last && bytes[first] == ASCII.space { first += 1 }
-        while last > first && bytes[last - 1] == ASCII.space { last -= 1 }
+        while first < last && bytes[first] == CSVByte.space { first += 1 }
+        while last > first && bytes[last - 1] == CSVByte.space { last -= 1 }
         guard first < last else { return .empty }
 
         var index = first

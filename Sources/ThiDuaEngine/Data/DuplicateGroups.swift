@@ -8,10 +8,11 @@
 /// only streams through memory, and equal hashes are confirmed by
 /// comparing the rows' ids (a real duplicate, or a rare collision).
 ///
-/// The hash is the standard library's seeded `Hasher` over the id's raw
-/// UTF-8, so crafted ids cannot force collisions, and ids compare byte for
-/// byte (no Unicode equivalence). It also suits parallel parsing: chunks
-/// can append their keys and the check runs once over all of them.
+/// Ids are hashed and compared as `String`s — seeded, so crafted ids cannot
+/// force collisions, and with Unicode canonical equivalence, so an id typed
+/// once precomposed and once decomposed is the same group here, as it is in
+/// every `[String: …]` lookup later in the run. The design also suits
+/// parallel parsing: chunks append their keys and the check runs once.
 struct DuplicateGroups {
     /// `hash << 32 | row`, in row order until sorted.
     private var keys: [UInt64] = []
@@ -27,8 +28,7 @@ struct DuplicateGroups {
     mutating func add(period: Int32, id: String, row: Int) {
         var hasher = Hasher()
         hasher.combine(period)
-        var id = id
-        id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(id)
         let hash = UInt64(truncatingIfNeeded: hasher.finalize()) >> 32
         keys.append(hash << 32 | UInt64(truncatingIfNeeded: row))
     }
@@ -51,7 +51,7 @@ struct DuplicateGroups {
                 let row = Int(sorted[later] & 0xFFFF_FFFF)
                 for earlier in runStart..<later {
                     let other = Int(sorted[earlier] & 0xFFFF_FFFF)
-                    if periodOfRow[other] == periodOfRow[row] && groupIDs[other].utf8.elementsEqual(groupIDs[row].utf8) {
+                    if periodOfRow[other] == periodOfRow[row] && groupIDs[other] == groupIDs[row] {
                         found.append((row, other))
                         break
                     }

@@ -62,7 +62,9 @@ struct TextInterner {
     }
 
     /// Whether `bytes[start..<end]` repeats the bytes of `occurrence`.
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ occurrence: Occurrence, _ start: Int, _ end: Int) -> Bool {
+    private static func equal(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ occurrence: Occurrence, _ start: Int, _ end: Int
+    ) -> Bool {
         // Names of a column often differ only at the end ("2020-Q1",
         // "2020-Q2"): the last byte rejects most mismatches at once.
         guard end - start == occurrence.end - occurrence.start else { return false }
