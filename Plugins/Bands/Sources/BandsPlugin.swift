@@ -179,19 +179,12 @@ public struct BandsPlugin: ScoringPlugin {
         let otherwise: Double
 
         func score(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws {
-            var index = 0
-            for row in rows {
-                let x = try measure.value(at: row)
-                var a = otherwise
+            try measure.map(rows: rows, into: output) { x in
                 for band in limits.indices {
                     let inBand = atLeast ? Tolerance.atLeast(x, limits[band]) : Tolerance.atMost(x, limits[band])
-                    if inBand {
-                        a = scores[band]
-                        break
-                    }
+                    if inBand { return scores[band] }
                 }
-                output[index] = a
-                index += 1
+                return otherwise
             }
         }
     }

@@ -80,11 +80,8 @@ public struct GatePlugin: ScoringPlugin {
         let upper: Double
 
         func score(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws {
-            var index = 0
-            for row in rows {
-                let x = try measure.value(at: row)
-                output[index] = Tolerance.atLeast(x, lower) && Tolerance.atMost(x, upper) ? 1 : 0
-                index += 1
+            try measure.map(rows: rows, into: output) { x in
+                Tolerance.atLeast(x, lower) && Tolerance.atMost(x, upper) ? 1 : 0
             }
         }
     }

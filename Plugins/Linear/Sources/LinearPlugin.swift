@@ -60,14 +60,9 @@ public struct LinearPlugin: ScoringPlugin {
         let span: Double
 
         func score(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws {
-            var index = 0
-            for row in rows {
-                let x = try measure.value(at: row)
-                // Divides rather than multiplying by a precomputed 1/span so
-                // the result is the formula of SCORING.md to the last bit.
-                output[index] = min(max((x - zeroAt) / span, 0), 1)
-                index += 1
-            }
+            // Divides rather than multiplying by a precomputed 1/span so
+            // the result is the formula of SCORING.md to the last bit.
+            try measure.map(rows: rows, into: output) { x in min(max((x - zeroAt) / span, 0), 1) }
         }
     }
 }

@@ -119,9 +119,19 @@ public struct BoundMeasure: Sendable {
     /// x for every row of `rows`, written to `output[row - rows.lowerBound]`.
     @inlinable
     public func values(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws(EvaluationError) {
+        try map(rows: rows, into: output) { $0 }
+    }
+
+    /// `transform(x)` for every row of `rows`, written to
+    /// `output[row - rows.lowerBound]`: the whole scoring loop of a plugin
+    /// whose result depends on x alone.
+    /// - Throws: `EvaluationError` for the first row whose x cannot be computed.
+    @inlinable
+    public func map(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>,
+                    _ transform: (Double) -> Double) throws(EvaluationError) {
         var index = 0
         for row in rows {
-            output[index] = try value(at: row)
+            output[index] = transform(try value(at: row))
             index += 1
         }
     }

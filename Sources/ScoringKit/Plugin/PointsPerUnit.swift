@@ -79,11 +79,7 @@ public struct PointsPerUnit: Sendable {
         let cap: Double
 
         func score(rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws {
-            var index = 0
-            for row in rows {
-                output[index] = min(cap, pointsPer * (try measure.value(at: row)))
-                index += 1
-            }
+            try measure.map(rows: rows, into: output) { x in min(cap, pointsPer * x) }
         }
     }
 }
