@@ -9,7 +9,7 @@ struct RoundOptions: ParsableArguments {
     var config: String
 
     @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) to use instead of the config's round.data.", valueName: "file"))
+        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
     var dataFiles: [String] = []
 
     @Option(name: .customLong("period"), help: ArgumentHelp(
@@ -19,8 +19,24 @@ struct RoundOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Also evaluate the year as a whole (implied by a 'year:' block in the config).")
+    var year = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        if year, !periods.isEmpty {
+            throw ValidationError("--year evaluates every period of the round; leave out --period.")
+        }
+    }
+
+    /// Evaluates the periods asked for, and the year when `--year` is given
+    /// or the config has a `year:` block (and no `--period` narrows the run).
+    /// - Returns: The quarters' results, then the year's.
+    func evaluate(_ round: Round) throws -> [PeriodResult] {
+        let evaluator = Evaluator(round: round, jobs: jobs)
+        let quarters = try evaluator.evaluate(periods: periods)
+        guard periods.isEmpty, year || round.config.year != nil else { return quarters }
+        return quarters + [evaluator.evaluateYear(quarters: quarters)]
     }
 
     /// Loads the round with the built-in plugins and checks `--period`.

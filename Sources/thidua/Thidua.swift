@@ -13,9 +13,10 @@ struct Thidua: ParsableCommand {
             parameters, the tiers and the awards. `thidua run` writes the ranked lists.
 
             Exit status: 0 success; 1 the config, the data or the output folder has a \
-            problem (each printed as file:line:column: error: …); 64 a command-line usage error.
+            problem (each printed as file:line:column: error: …); 64 a command-line usage error. \
+            `thidua diff` has its own: 0 no differences, 1 differences, 2 an error.
             """,
         version: ToolInfo.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, PluginsCommand.self, GenerateCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, DiffCommand.self, PluginsCommand.self, GenerateCommand.self]
     )
 }

@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
         try Console.reportingErrors {
             let loaded = try round.loadRound()
             Console.report(loaded.warnings)
-            let results = try Evaluator(round: loaded, jobs: round.jobs).evaluate(periods: round.periods)
+            let results = try round.evaluate(loaded)
             for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
             let periods = results.map(\.period).joined(separator: ", ")
             print("ok: \(round.config): \(loaded.data.rowCount) rows in '\(loaded.data.file)'; evaluated \(periods)")

@@ -100,6 +100,24 @@ import Testing
         #expect(outcome.stderr.contains("--period 2020-Q9 is not a period of the round"))
     }
 
+    @Test func yearWithPeriodIsAUsageError() throws {
+        let outcome = try run(extra: ["--year", "--period", "2020-Q1"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--year evaluates every period of the round; leave out --period."))
+    }
+
+    @Test func yearFlagWritesTheYearFolder() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.config.write(to: folder.appendingPathComponent("round.yaml"), atomically: true, encoding: .utf8)
+        try Self.data.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "round.yaml", "--year", "--out", "out"], in: folder)
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.contains("\n2020: 2 groups (2 ranked)"))
+        #expect(CLIRunner.files(under: folder.appendingPathComponent("out/2020")) ==
+                ["awards.csv", "ranking.csv", "report.md", "results.json"])
+    }
+
     @Test func aForeignFolderIsNeverOverwritten() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -103,6 +103,29 @@ import Testing
         #expect(units == ["W1", "W2", "W3"])
     }
 
+    @Test func decisionsExplainWhoCameCloseAndWhy() throws {
+        // Totals 100, 95, 90, 85, …; g1 fails the gate; g0 holds the flag.
+        let awards = """
+            awards:
+              - { id: flag, scope: district, quota: { count: 1 } }
+              - { id: merit, scope: district, min_tier: B, quota: { count: 2 } }
+              - { id: elite, scope: district, min_tier: A, quota: { count: 1 } }
+            """
+        let result = try evaluate(ten, awards: awards, gated: ["g1"])
+        let merit = try #require(result.decisions.first { result.awardDefinitions[$0.award].id == "merit" })
+        #expect(merit.unit == "district" && merit.unitSize == 10 && merit.quota == 2)
+        #expect(merit.winners.map { result.groupIDs[$0] } == ["g2", "g3"])
+        let reasons = merit.passedOver.map { (result.groupIDs[$0.row], $0.reason) }
+        #expect(reasons.map(\.0) == ["g1", "g4", "g5", "g6", "g7", "g8"], "above the cutoff but the flag holder, then 5 below")
+        #expect(reasons[0].1 == .notEligible)
+        #expect(reasons[1].1 == .outsideQuota(pointsBehind: result.total[result.row("g3")] - result.total[result.row("g4")]))
+        #expect(reasons[2...].allSatisfy { if case .outsideQuota = $0.1 { true } else { false } })
+        // Nobody qualifies for elite: the first five of the district, each with its reason.
+        let elite = try #require(result.decisions.first { result.awardDefinitions[$0.award].id == "elite" })
+        #expect(elite.winners.isEmpty)
+        #expect(elite.passedOver.map(\.reason) == [.holdsAward(0), .notEligible, .holdsAward(1), .holdsAward(1), .tierTooLow])
+    }
+
     @Test func wardPercentQuotaCountsTheWardsGroups() throws {
         // W1 has 4 groups: 50 % → 2; W2 has 1 group: 50 % → 0.
         let groups = [("W1", "a", 1.0, 1.0), ("W1", "b", 0.9, 0.9), ("W1", "c", 0.8, 0.8), ("W1", "d", 0.7, 0.7),

@@ -108,6 +108,16 @@ import Testing
         #expect(found.count == 1 && found[0].contains("expands to more than 100000 values"))
     }
 
+    @Test func yearBlockIsCheckedLikeTheRest() {
+        let year = "year: { min_tier_every_period: Z, award: [] }"
+        let found = Fixture.configErrors(Fixture.config(extra: year))
+        #expect(found.count == 2)
+        #expect(found.contains { $0.contains("unknown key 'award' in year") && $0.contains("did you mean 'awards'?") })
+        #expect(found.contains { $0.contains("'min_tier_every_period' names 'Z', which is not a tier") })
+        let awards = "year: { awards: [ { id: y, scope: district, quota: { percent: 101 } } ] }"
+        #expect(Fixture.configErrors(Fixture.config(extra: awards)).first?.contains("'percent' must be between 0 and 100") == true)
+    }
+
     @Test func wrongShapeIsReportedWithTheShapeFound() {
         let found = errors(replacing: "points: 60.0", with: "points: [60]")
         #expect(found == ["round.yaml:4:13: error: 'points' must be a number, not a list"])

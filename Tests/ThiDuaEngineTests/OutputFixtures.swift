@@ -28,9 +28,9 @@ enum OutputFixtures {
             districtRank: [1, 2, 2, 0],
             order: [0, 1, 2, 3],
             awardDefinitions: [
-                AwardDefinition(id: "co-thi-dua", title: "Cờ thi đua của UBND quận", scope: .district),
-                AwardDefinition(id: "dan-dau-phuong", title: "Dẫn đầu | phường", scope: .ward),
-                AwardDefinition(id: "giay-khen", title: "Giấy khen", scope: .district),
+                AwardDefinition(id: "co-thi-dua", title: "Cờ thi đua của UBND quận", scope: .district, minTier: 0),
+                AwardDefinition(id: "dan-dau-phuong", title: "Dẫn đầu | phường", scope: .ward, minTier: 1),
+                AwardDefinition(id: "giay-khen", title: "Giấy khen", scope: .district, minTier: 1),
             ],
             grants: [
                 AwardGrant(award: 0, scopeUnit: "district", row: 0),

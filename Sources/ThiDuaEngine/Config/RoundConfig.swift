@@ -9,7 +9,9 @@ public struct RoundConfig: Sendable {
     public var id: String
     /// `round.title` (defaults to the id).
     public var title: String
-    /// `round.data`: the data file, resolved relative to the config file.
+    /// `round.data`: the data files or patterns, in the order written,
+    /// resolved relative to the config file; patterns are expanded by
+    /// `Round.load`.
     public var dataFiles: [DataFileReference]
     /// `round.periods`, in the order written; "previous period" follows it.
     public var periods: [String]
@@ -33,6 +35,8 @@ public struct RoundConfig: Sendable {
     public var tieBreak: [Int]
     /// `awards`, in order of precedence.
     public var awards: [AwardConfig]
+    /// The `year:` block; `nil` when the config has none.
+    public var year: YearConfig?
     /// Warnings found while reading (e.g. points not summing to 100).
     public var warnings: [Diagnostic]
 
@@ -40,20 +44,32 @@ public struct RoundConfig: Sendable {
     public var criteria: [EntryConfig] { contents.flatMap(\.criteria) }
 }
 
-/// A data file named by a config.
+/// A data file named by a config or by `--data`: one file, or a glob
+/// pattern that stands for the files it matches.
 public struct DataFileReference: Sendable, Hashable {
-    /// The path to open (relative to the working directory, or absolute).
+    /// The path to open (relative to the working directory, or absolute);
+    /// for a pattern, the `glob(3)` pattern to expand, with any pattern
+    /// characters of the config's folder escaped.
     public var path: String
-    /// The path to print in messages.
+    /// The path (or pattern) to print in messages.
     public var displayPath: String
     /// Where the config names it; `nil` for `--data` on the command line.
     public var location: SourceLocation?
+    /// Whether `path` is a pattern (it holds `*`, `?` or `[`), expanded
+    /// when the round is loaded.
+    public var isPattern: Bool
 
     /// Creates a reference.
-    public init(path: String, displayPath: String, location: SourceLocation?) {
+    /// - Parameters:
+    ///   - path: The file to open, or the pattern to expand.
+    ///   - displayPath: The same as the user should read it.
+    ///   - location: Where the config names it, if it does.
+    ///   - isPattern: Whether `path` is a `glob(3)` pattern (default `false`).
+    public init(path: String, displayPath: String, location: SourceLocation?, isPattern: Bool = false) {
         self.path = path
         self.displayPath = displayPath
         self.location = location
+        self.isPattern = isPattern
     }
 }
 
@@ -88,6 +104,19 @@ public struct EntryConfig: Sendable {
     public var location: SourceLocation
     /// The entry as written, to point at a column name in messages.
     public var node: ConfigNode
+}
+
+/// The year-end round (SCORING.md 5): its presence makes `thidua run`
+/// evaluate the year as a whole after the quarters.
+public struct YearConfig: Sendable {
+    /// `min_tier_every_period`: every quarter's tier must be this one or
+    /// better for the group to be eligible for the year; an index into
+    /// `RoundConfig.tiers`, `nil` when not set.
+    public var minTierEveryPeriod: Int?
+    /// `awards` of the year; `nil` to use the round's `awards`.
+    public var awards: [AwardConfig]?
+    /// Where the block was written.
+    public var location: SourceLocation
 }
 
 /// One tier (xếp loại).

@@ -64,6 +64,20 @@ extension RoundConfigParser {
 
     // MARK: awards
 
+    // MARK: year
+
+    func readYear(_ node: ConfigNode, tiers: [TierConfig]) -> YearConfig? {
+        guard let year = MappingReader(node, context: "year", allowed: ["min_tier_every_period", "awards"],
+                                       sink: sink) else { return nil }
+        var minTier: Int?
+        if let tierNode = year.value("min_tier_every_period") {
+            guard let index = tierIndex(tierNode, key: "min_tier_every_period", tiers: tiers) else { return nil }
+            minTier = index
+        }
+        let awards = year.value("awards") == nil ? nil : readAwards(year, tiers: tiers)
+        return YearConfig(minTierEveryPeriod: minTier, awards: awards, location: node.location)
+    }
+
     func readAwards(_ top: MappingReader, tiers: [TierConfig]) -> [AwardConfig] {
         guard let items = top.list("awards") else { return [] }
         var ids = IDRegistry(sink: sink, kind: "award")
@@ -93,11 +107,16 @@ extension RoundConfigParser {
             // Without `min_tier` every tier qualifies, eligibility still applies.
             return tiers.isEmpty ? nil : tiers.count - 1
         }
-        guard let name = sink.attempt({ try node.text("'min_tier'") }) else { return nil }
+        return tierIndex(node, key: "min_tier", tiers: tiers)
+    }
+
+    /// The index of the tier named by `node`; records an error otherwise.
+    private func tierIndex(_ node: ConfigNode, key: String, tiers: [TierConfig]) -> Int? {
+        guard let name = sink.attempt({ try node.text("'\(key)'") }) else { return nil }
         if let index = tiers.firstIndex(where: { $0.name == name }) { return index }
         if !tiers.isEmpty {
             let names = tiers.map(\.name)
-            sink.error(node.location, "'min_tier' names '\(name)', which is not a tier",
+            sink.error(node.location, "'\(key)' names '\(name)', which is not a tier",
                        hint: Suggestions.didYouMean(name, in: names) ?? "tiers: \(names.joined(separator: ", "))")
         }
         return nil

@@ -9,7 +9,7 @@ import ScoringKit
 public struct RoundConfigParser {
     /// The keys of the config's top level.
     static let topKeys = ["round", "contents", "bonuses", "bonus_cap", "deductions", "gates",
-                          "content_floor", "tiers", "ranking", "awards"]
+                          "content_floor", "tiers", "ranking", "awards", "year"]
     /// The keys the core owns in every plugin entry.
     static let coreEntryKeys = ["id", "title", "plugin", "weight"]
 
@@ -63,12 +63,13 @@ public struct RoundConfigParser {
         let tiers = readTiers(top)
         let tieBreak = readRanking(top, contents: contents)
         let awards = readAwards(top, tiers: tiers)
+        let year = top.value("year").flatMap { readYear($0, tiers: tiers) }
         guard let round else { return nil }
         return RoundConfig(
             file: displayPath, id: round.id, title: round.title, dataFiles: round.data,
             periods: round.periods.map(\.0), periodLocations: round.periods.map(\.1),
             contents: contents, bonuses: bonuses, bonusCap: bonusCap, deductions: deductions, gates: gates,
-            contentFloor: contentFloor, tiers: tiers, tieBreak: tieBreak, awards: awards,
+            contentFloor: contentFloor, tiers: tiers, tieBreak: tieBreak, awards: awards, year: year,
             warnings: sink.diagnostics.filter { $0.severity == .warning })
     }
 
@@ -87,11 +88,23 @@ public struct RoundConfigParser {
         let id = round.requiredText("id", hint: "name the round, e.g. id: thanh-xuan-2020")
         let title = round.text("title")
         var data: [DataFileReference] = []
-        if let dataNode = round.value("data"), let names = sink.attempt({ try dataNode.textList("'data'") }) {
+        if let dataNode = round.value("data") {
+            // One file, a list of files, or glob patterns; patterns are
+            // expanded when the round is loaded, so that --data can replace
+            // a pattern that matches nothing here.
             let items = dataNode.sequenceItems ?? [dataNode]
-            for (name, item) in zip(names, items) {
-                let path = name.hasPrefix("/") ? name : (baseDirectory.isEmpty ? name : baseDirectory + "/" + name)
-                data.append(DataFileReference(path: path, displayPath: path, location: item.location))
+            if items.isEmpty {
+                sink.error(dataNode.location, "'data' must name at least one file",
+                           hint: "write data: FILE, a list [a.csv, b.csv], or a pattern such as data/2020-Q*.csv")
+            }
+            for item in items {
+                guard let name = sink.attempt({ try item.text("a data file") }) else { continue }
+                let isPattern = DataFileGlob.isPattern(name)
+                let asWritten = name.hasPrefix("/") || baseDirectory.isEmpty
+                let path = asWritten ? name : baseDirectory + "/" + name
+                let pattern = asWritten ? name : DataFileGlob.escaped(baseDirectory) + "/" + name
+                data.append(DataFileReference(path: isPattern ? pattern : path, displayPath: path,
+                                              location: item.location, isPattern: isPattern))
             }
         }
         var periods: [(String, SourceLocation)] = []

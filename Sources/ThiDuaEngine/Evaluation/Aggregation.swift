@@ -66,7 +66,7 @@ struct Aggregation {
             bonus: bonus, deduction: deduction, total: total,
             tierNames: config.tiers.map(\.name), tierOfRow: tierOfRow, eligible: eligible, reasons: reasons,
             wardRank: [], districtRank: [], order: [],
-            awardDefinitions: config.awards.map { AwardDefinition(id: $0.id, title: $0.title, scope: $0.scope) },
+            awardDefinitions: config.awards.map { AwardDefinition(id: $0.id, title: $0.title, scope: $0.scope, minTier: Int32($0.minTier)) },
             grants: [], warnings: [])
     }
 

@@ -3,6 +3,11 @@ import ScoringKit
 
 /// Decides the awards of one evaluation (SCORING.md 3.5).
 enum AwardSelector {
+    /// How many groups below the last winner a decision lists as passed over.
+    static let passedOverBelowCutoff = 5
+    /// The most groups a decision lists as passed over.
+    static let passedOverLimit = 20
+
     /// What the selector needs to know about each row.
     struct Population {
         var ids: [String]
@@ -10,6 +15,7 @@ enum AwardSelector {
         var wardNames: [String]
         var eligible: [Bool]
         var tierOfRow: [Int32]
+        var total: [Double]
         /// District rank per row; 0 = not ranked (never a candidate).
         var rank: [Int32]
         /// Ward rank per row, for messages about ward awards.
@@ -18,12 +24,17 @@ enum AwardSelector {
         var order: [Int32]
     }
 
-    /// The grants and the warnings about ties at cutoffs.
-    static func select(_ awards: [AwardConfig], in population: Population, period: String)
-        -> (grants: [AwardGrant], warnings: [String]) {
-        var holds = [Bool](repeating: false, count: population.ids.count)
+    /// What the selector decided.
+    struct Outcome {
         var grants: [AwardGrant] = []
+        var decisions: [AwardDecision] = []
         var warnings: [String] = []
+    }
+
+    /// Decides every award in order of precedence, one award per group.
+    static func select(_ awards: [AwardConfig], in population: Population, period: String) -> Outcome {
+        var held = [Int?](repeating: nil, count: population.ids.count)
+        var outcome = Outcome()
         var orderByWard = [[Int32]](repeating: [], count: population.wardNames.count)
         for row in population.order { orderByWard[Int(population.wardOfRow[Int(row)])].append(row) }
 
@@ -34,38 +45,79 @@ enum AwardSelector {
             }
             var taken: [(unit: String, row: Int32)] = []
             for unit in units {
-                let n = unit.rows.count
-                let quota = switch award.quota {
-                case .count(let count): count
-                // floor(n × p / 100), forgiving float noise just below a whole number.
-                case .percent(let percent): Int((Double(n) * percent / 100 + Tolerance.absolute).rounded(.down))
-                }
-                let candidates = unit.rows.filter { row in
-                    population.eligible[Int(row)] && population.tierOfRow[Int(row)] <= award.minTier && !holds[Int(row)]
-                }
-                var selection = Array(candidates.prefix(quota))
-                if quota > 0, quota < candidates.count,
-                   population.rank[Int(candidates[quota - 1])] == population.rank[Int(candidates[quota])] {
-                    let tiedRank = population.rank[Int(candidates[quota - 1])]
-                    let tied = candidates.filter { population.rank[Int($0)] == tiedRank }
-                    switch award.tiesAtCutoff {
-                    case .exclude: selection.removeAll { population.rank[Int($0)] == tiedRank }
-                    case .include: selection += candidates[quota...].filter { population.rank[Int($0)] == tiedRank }
-                    }
-                    let names = tied.map { population.ids[Int($0)] }.joined(separator: ", ")
-                    let place = award.scope == .ward
-                        ? "ward rank \(population.wardRank[Int(candidates[quota - 1])]), district rank \(tiedRank)"
-                        : "district rank \(tiedRank)"
-                    let outcome = award.tiesAtCutoff == .exclude ? "all excluded" : "all included"
-                    warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at \(place) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
-                }
-                taken += selection.map { (unit.name, $0) }
+                let decision = decide(award, index: awardIndex, unit: unit, population: population, held: held,
+                                      period: period, warnings: &outcome.warnings)
+                taken += decision.winners.map { (unit.name, Int32($0)) }
+                outcome.decisions.append(decision)
             }
             for (unit, row) in taken {
-                holds[Int(row)] = true
-                grants.append(AwardGrant(award: awardIndex, scopeUnit: unit, row: Int(row)))
+                held[Int(row)] = awardIndex
+                outcome.grants.append(AwardGrant(award: awardIndex, scopeUnit: unit, row: Int(row)))
             }
         }
-        return (grants, warnings)
+        return outcome
+    }
+
+    private static func decide(_ award: AwardConfig, index: Int, unit: (name: String, rows: [Int32]),
+                               population: Population, held: [Int?], period: String,
+                               warnings: inout [String]) -> AwardDecision {
+        let n = unit.rows.count
+        let quota = switch award.quota {
+        case .count(let count): count
+        // floor(n × p / 100), forgiving float noise just below a whole number.
+        case .percent(let percent): Int((Double(n) * percent / 100 + Tolerance.absolute).rounded(.down))
+        }
+        let isCandidate = { (row: Int32) in
+            population.eligible[Int(row)] && population.tierOfRow[Int(row)] <= award.minTier && held[Int(row)] == nil
+        }
+        let candidates = unit.rows.filter(isCandidate)
+        var selection = Array(candidates.prefix(quota))
+        var excludedByTie: Set<Int32> = []
+        if quota > 0, quota < candidates.count,
+           population.rank[Int(candidates[quota - 1])] == population.rank[Int(candidates[quota])] {
+            let tiedRank = population.rank[Int(candidates[quota - 1])]
+            let tied = candidates.filter { population.rank[Int($0)] == tiedRank }
+            switch award.tiesAtCutoff {
+            case .exclude:
+                selection.removeAll { population.rank[Int($0)] == tiedRank }
+                excludedByTie = Set(tied)
+            case .include:
+                selection += candidates[quota...].filter { population.rank[Int($0)] == tiedRank }
+            }
+            let names = tied.map { population.ids[Int($0)] }.joined(separator: ", ")
+            let place = award.scope == .ward
+                ? "ward rank \(population.wardRank[Int(candidates[quota - 1])]), district rank \(tiedRank)"
+                : "district rank \(tiedRank)"
+            let outcome = award.tiesAtCutoff == .exclude ? "all excluded" : "all included"
+            warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at \(place) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
+        }
+
+        // The groups that came close: every non-winner ranked above the last
+        // winner (or the tied ones) — but those already holding an earlier
+        // award, which the report lists under that award — and a few just
+        // below the cutoff, whatever their reason.
+        let winners = Set(selection)
+        let lastPosition = unit.rows.lastIndex { winners.contains($0) || excludedByTie.contains($0) } ?? -1
+        let lastWinnerTotal = selection.last.map { population.total[Int($0)] }
+        var passedOver: [PassedOver] = []
+        for (position, row) in unit.rows.prefix(lastPosition + 1 + passedOverBelowCutoff).enumerated()
+        where !winners.contains(row) && (position > lastPosition || held[Int(row)] == nil) {
+            guard passedOver.count < passedOverLimit else { break }
+            let reason: PassedOver.Reason
+            if let earlier = held[Int(row)] {
+                reason = .holdsAward(earlier)
+            } else if !population.eligible[Int(row)] {
+                reason = .notEligible
+            } else if population.tierOfRow[Int(row)] > award.minTier {
+                reason = .tierTooLow
+            } else if excludedByTie.contains(row) {
+                reason = .tieAtCutoff
+            } else {
+                reason = .outsideQuota(pointsBehind: lastWinnerTotal.map { $0 - population.total[Int(row)] })
+            }
+            passedOver.append(PassedOver(row: Int(row), reason: reason))
+        }
+        return AwardDecision(award: index, unit: unit.name, unitSize: n, quota: quota,
+                             winners: selection.map(Int.init), passedOver: passedOver)
     }
 }

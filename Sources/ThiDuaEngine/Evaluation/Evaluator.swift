@@ -59,9 +59,10 @@ public struct Evaluator: Sendable {
         result.wardRank = ranking.unitRank
         let population = AwardSelector.Population(
             ids: result.groupIDs, wardOfRow: table.wardOfRow, wardNames: table.wardNames,
-            eligible: result.eligible, tierOfRow: result.tierOfRow, rank: ranking.rank, wardRank: ranking.unitRank,
-            order: ranking.order)
-        (result.grants, result.warnings) = AwardSelector.select(config.awards, in: population, period: table.period)
+            eligible: result.eligible, tierOfRow: result.tierOfRow, total: result.total,
+            rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order)
+        let awards = AwardSelector.select(config.awards, in: population, period: table.period)
+        (result.grants, result.decisions, result.warnings) = (awards.grants, awards.decisions, awards.warnings)
         return result
     }
 
@@ -70,7 +71,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Names the period, group, ward and entry of each failure, and points at
-    /// the group's row in the data file.
+    /// the group's row in its own data file (there may be several).
     private func diagnose(_ failures: [ParallelScorer.Failure], _ table: PeriodTable, _ dataRows: [Int32]) -> DiagnosticError {
         let entries = round.config.allEntries
         let data = round.data
@@ -83,7 +84,7 @@ public struct Evaluator: Sendable {
             let row = Int(dataRows[failure.error.row])
             let period = failure.error.period ?? table.period
             let location = failure.error.period == nil || failure.error.period == table.period
-                ? SourceLocation(file: data.file, line: Int(data.lineOfRow[row]), column: 1) : nil
+                ? data.location(ofRow: row) : nil
             return .error(at: location,
                           "\(period): group '\(data.groupIDs[row])' (\(data.wardNames[Int(data.wardOfRow[row])])): \(item.kind) '\(item.entry.id)': \(failure.error.message)",
                           hint: failure.error.hint)

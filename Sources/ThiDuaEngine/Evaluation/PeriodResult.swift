@@ -51,8 +51,21 @@ public struct PeriodResult: Sendable {
     public var awardDefinitions: [AwardDefinition]
     /// Awards granted, in output order: by award, then unit, then rank.
     public var grants: [AwardGrant]
+    /// How each award was decided in each unit, with the groups that came
+    /// close and why they were passed over, for the report.
+    public var decisions: [AwardDecision] = []
     /// Warnings of this evaluation (ties at award cutoffs), for people.
     public var warnings: [String]
+
+    /// For the year: the quarters it is made of, in the round's order;
+    /// empty for a quarter.
+    public var yearPeriods: [String] = []
+    /// For the year: each group's total in each quarter, `[period][row]`,
+    /// NaN where the group has no row in that quarter.
+    public var periodTotals: [[Double]] = []
+
+    /// True for the evaluation of a whole year.
+    public var isYear: Bool { !yearPeriods.isEmpty }
 
     /// Number of rows (groups).
     public var rowCount: Int { groupIDs.count }
@@ -66,12 +79,16 @@ public struct AwardDefinition: Sendable, Hashable {
     public var title: String
     /// `district` or `ward`.
     public var scope: AwardScope
+    /// `min_tier`: the lowest tier a winner may have, an index into
+    /// `PeriodResult.tierNames`.
+    public var minTier: Int32
 
     /// Creates a definition.
-    public init(id: String, title: String, scope: AwardScope) {
+    public init(id: String, title: String, scope: AwardScope, minTier: Int32) {
         self.id = id
         self.title = title
         self.scope = scope
+        self.minTier = minTier
     }
 }
 
@@ -98,4 +115,44 @@ public struct AwardGrant: Sendable, Hashable {
         self.scopeUnit = scopeUnit
         self.row = row
     }
+}
+
+/// How one award was decided in one unit (SCORING.md 3.5).
+public struct AwardDecision: Sendable {
+    /// Index into `PeriodResult.awardDefinitions`.
+    public var award: Int
+    /// `district`, or the ward's name.
+    public var unit: String
+    /// n: the ranked groups of the unit.
+    public var unitSize: Int
+    /// q: the quota for this unit.
+    public var quota: Int
+    /// Rows that won, in ranking order.
+    public var winners: [Int]
+    /// Rows that did not win although they rank above the last winner, or
+    /// just below the cutoff, in ranking order, with the reason.
+    public var passedOver: [PassedOver]
+}
+
+/// A group that did not receive an award, and why.
+public struct PassedOver: Sendable {
+    /// Why a group was passed over.
+    public enum Reason: Sendable, Equatable {
+        /// Not eligible; the reasons are those of the result.
+        case notEligible
+        /// Its tier is below the award's `min_tier`.
+        case tierTooLow
+        /// It already holds this earlier award (index into the definitions).
+        case holdsAward(Int)
+        /// It tied at the cutoff and `ties_at_cutoff: exclude` dropped it.
+        case tieAtCutoff
+        /// The quota was filled by better-ranked groups; `pointsBehind` is
+        /// its distance to the last winner's total (or the quota was 0).
+        case outsideQuota(pointsBehind: Double?)
+    }
+
+    /// The group's row.
+    public var row: Int
+    /// Why it did not win.
+    public var reason: Reason
 }

@@ -23,46 +23,37 @@ public struct Round: Sendable {
     ]
 
     /// Reads the config at `configPath` and its data.
+    ///
+    /// The data may be several files (`round.data` as a list or a glob
+    /// pattern, or `--data` repeated): each is read and checked on its own,
+    /// every column the config reads must be in every file, and the rows are
+    /// merged into one `DataSet` (see `DataSet.merging(_:)`), where a
+    /// `(period, group_id)` may occur once across all files.
     /// - Parameters:
     ///   - configPath: The round config (YAML).
-    ///   - dataPaths: Data files that replace `round.data` (`--data`); empty
-    ///     to use the config's.
+    ///   - dataPaths: Data files or glob patterns that replace `round.data`
+    ///     (`--data`); empty to use the config's.
     ///   - registry: The plugins configs may name.
     /// - Throws: `DiagnosticError` with every problem found in the config,
     ///   then in the data, then between the two.
     public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry) throws -> Round {
         let config = try RoundConfigParser(registry: registry).parse(path: configPath)
-        let files = dataPaths.isEmpty
+        let named = dataPaths.isEmpty
             ? config.dataFiles
-            : dataPaths.map { DataFileReference(path: $0, displayPath: $0, location: nil) }
-        guard let file = files.first else {
+            : dataPaths.map {
+                DataFileReference(path: $0, displayPath: $0, location: nil, isPattern: DataFileGlob.isPattern($0))
+            }
+        guard !named.isEmpty else {
             throw DiagnosticError(at: SourceLocation(file: config.file, line: 1, column: 1),
                                   "the round names no data file", hint: "add 'data: FILE' under 'round', or pass --data FILE")
         }
-        guard files.count == 1 else {
-            throw DiagnosticError(at: files[1].location, "a round reads one data file; several are not supported yet",
-                                  hint: "merge the files into one CSV")
-        }
+        let files = try DataFileGlob.expand(named)
         let referenced = config.referencedColumns
-        let numeric = Set(knownIndicators).union(referenced.map(\.name))
-        let data: DataSet
-        do {
-            data = try DataReader.read(contentsOf: file.path, displayPath: file.displayPath, numericColumns: numeric)
-        } catch let error as DiagnosticError where file.location != nil && error.diagnostics.first?.location == nil {
-            // The file itself could not be opened: point at where the config names it.
-            throw DiagnosticError(error.diagnostics.map { diagnostic in
-                var moved = diagnostic
-                moved.location = file.location
-                return moved
-            })
-        }
+        let parts = try read(files, numericColumns: Set(knownIndicators).union(referenced.map(\.name)))
+        let missing = missingColumns(referenced, in: parts)
+        if !missing.isEmpty { throw DiagnosticError(config.warnings + missing) }
+        let data = try DataSet.merging(parts)
         var problems: [Diagnostic] = []
-        for column in referenced where data.columnIndex(column.name) == nil {
-            problems.append(.error(
-                at: column.location, "\(column.entry): the data '\(data.file)' has no column '\(column.name)'",
-                hint: Suggestions.didYouMean(column.name, in: data.headerColumns)
-                    ?? "its columns are: \(data.headerColumns.joined(separator: ", "))"))
-        }
         for (period, location) in zip(config.periods, config.periodLocations)
         where !data.periodNames.contains(period) {
             problems.append(.error(
@@ -71,6 +62,60 @@ public struct Round: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticError(config.warnings + problems) }
         return Round(config: config, data: data, warnings: config.warnings)
+    }
+
+    /// Reads every file, reporting the problems of all of them at once.
+    private static func read(_ files: [DataFileReference], numericColumns: Set<String>) throws -> [DataSet] {
+        var parts: [DataSet] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            do {
+                parts.append(try DataReader.read(contentsOf: file.path, displayPath: file.displayPath,
+                                                 numericColumns: numericColumns))
+            } catch let error as DiagnosticError where error.diagnostics.first?.location == nil {
+                // The file itself could not be opened: point at where the
+                // config names it.
+                problems += error.diagnostics.map { diagnostic in
+                    var moved = diagnostic
+                    moved.location = file.location
+                    return moved
+                }
+            } catch let error as DiagnosticError {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return parts
+    }
+
+    /// One error per referenced column that some data file lacks, at the
+    /// place the config names it.
+    ///
+    /// Rows of a period may come from any file, so a column the config
+    /// reads must be in every file. Other columns (a known indicator that
+    /// only some files carry) are checked in each file but not used.
+    private static func missingColumns(_ referenced: [ColumnReference], in parts: [DataSet]) -> [Diagnostic] {
+        referenced.compactMap { column -> Diagnostic? in
+            let lacking = parts.filter { $0.columnIndex(column.name) == nil }
+            guard let firstLacking = lacking.first else { return nil }
+            guard let having = parts.first(where: { $0.columnIndex(column.name) != nil }) else {
+                var seen: Set<String> = []
+                let headers = parts.flatMap(\.headerColumns).filter { seen.insert($0).inserted }
+                return .error(
+                    at: column.location,
+                    "\(column.entry): the data '\(parts.map(\.file).joined(separator: ", "))' has no column '\(column.name)'",
+                    hint: Suggestions.didYouMean(column.name, in: headers)
+                        ?? "its columns are: \(headers.joined(separator: ", "))")
+            }
+            let names = lacking.map { "'\($0.file)'" }.joined(separator: ", ")
+            let spelling = Suggestions.closeMatches(for: column.name, in: firstLacking.headerColumns).first
+                .map { "'\(firstLacking.file)' has '\($0)'; " } ?? ""
+            return .error(
+                at: column.location,
+                "\(column.entry): the data file\(lacking.count == 1 ? "" : "s") \(names) "
+                    + "\(lacking.count == 1 ? "has" : "have") no column '\(column.name)'",
+                hint: spelling + "every data file must have each column the config reads ('\(having.file)' has it)")
+        }
     }
 }
 

@@ -1,7 +1,15 @@
 extension ReportMarkdown {
-    /// Section 3: each award, in precedence order, with its winners.
-    static func awards(_ result: PeriodResult, into out: inout String) {
-        out += "## 3. Khen thưởng _(Awards)_\n\n"
+    /// Section `section`: each award, in precedence order, with its
+    /// winners and the groups that came close.
+    ///
+    /// A ward award has one table for all wards, with a ward column, rows
+    /// by ward: in minutes a list of eleven one-row tables reads worse. The
+    /// year's tables add the group's total in each quarter. Winners come
+    /// from `grants`, so the report never disagrees with `awards.csv`; the
+    /// quota and the groups that came close come from `decisions`.
+    static func awards(_ result: PeriodResult, section: Int, into out: inout String) {
+        out += result.isYear ? "## \(section). Đề nghị khen thưởng _(Proposed awards)_\n\n"
+                             : "## \(section). Khen thưởng _(Awards)_\n\n"
         if result.awardDefinitions.isEmpty {
             out += "Không có _(none)_.\n\n"
             return
@@ -10,24 +18,66 @@ extension ReportMarkdown {
         for grant in result.grants where winners.indices.contains(grant.award) {
             winners[grant.award].append(grant)
         }
+        var decisions = [[AwardDecision]](repeating: [], count: result.awardDefinitions.count)
+        for decision in result.decisions where decisions.indices.contains(decision.award) {
+            decisions[decision.award].append(decision)
+        }
         for (index, award) in result.awardDefinitions.enumerated() {
             let scope = award.scope == .district ? "toàn quận _(district)_" : "từng phường _(each ward)_"
-            out += "### 3.\(index + 1). \(cell(award.title))\n\n"
-            out += "Phạm vi _(scope)_: \(scope); số tổ được khen _(winners)_: \(winners[index].count).\n\n"
-            guard !winners[index].isEmpty else {
+            out += "### \(section).\(index + 1). \(cell(award.title))\n\n"
+            out += "Phạm vi _(scope)_: \(scope)\(quota(decisions[index], award))"
+            out += "; số tổ được khen _(winners)_: \(winners[index].count).\n\n"
+            if winners[index].isEmpty {
                 out += "Không có _(none)_.\n\n"
-                continue
+            } else {
+                out += tableHeader(result, award, last: [])
+                for grant in winners[index] where grant.row < result.rowCount {
+                    out += groupRow(result, grant.row, rank: awardRank(result, award, grant.row), ward: true,
+                                    tier: false, extra: quarterCells(result, grant.row))
+                }
+                out += "\n"
             }
-            let rankHeader = award.scope == .district
-                ? "Hạng toàn quận _(district rank)_" : "Hạng trong phường _(ward rank)_"
-            out += "| \(rankHeader) | Tổ dân phố _(group)_ | Phường _(ward)_ | Tổng điểm _(total)_ |\n"
-            out += "|---:|---|---|---:|\n"
-            for grant in winners[index] where grant.row < result.rowCount {
-                let ranks = award.scope == .district ? result.districtRank : result.wardRank
-                let rank = PeriodResult.rankValue(ranks, grant.row)
-                out += groupRow(result, grant.row, rank: rank, ward: true, tier: false)
-            }
-            out += "\n"
+            cameClose(result, award, decisions[index], into: &out)
+        }
+    }
+
+    /// `; chỉ tiêu (quota): …` for the scope line, or nothing when the
+    /// result carries no decisions for the award.
+    private static func quota(_ decisions: [AwardDecision], _ award: AwardDefinition) -> String {
+        guard let first = decisions.first else { return "" }
+        if award.scope == .district {
+            let ranked = first.unitSize
+            return "; chỉ tiêu _(quota)_: \(first.quota) trên \(ranked) tổ được xếp hạng _(of \(ranked) ranked)_"
+        }
+        if decisions.allSatisfy({ $0.quota == first.quota }) {
+            return "; chỉ tiêu _(quota)_: \(first.quota) mỗi phường _(per ward)_"
+        }
+        return "; chỉ tiêu _(quota)_: " + decisions.map { "\(cell($0.unit)) \($0.quota)" }.joined(separator: ", ")
+    }
+
+    /// The header and alignment rows of an award's table: rank, group,
+    /// ward, total, the year's quarters, then `last` (left-aligned).
+    static func tableHeader(_ result: PeriodResult, _ award: AwardDefinition, last: [String]) -> String {
+        let rank = award.scope == .district
+            ? "Hạng toàn quận _(district rank)_" : "Hạng trong phường _(ward rank)_"
+        let totalTitle = result.isYear ? "Điểm cả năm _(year total)_" : "Tổng điểm _(total)_"
+        let quarters = result.yearPeriods.map(cell)
+        let titles = [rank, "Tổ dân phố _(group)_", "Phường _(ward)_", totalTitle] + quarters + last
+        let alignment = ["---:", "---", "---", "---:"] + quarters.map { _ in "---:" } + last.map { _ in "---" }
+        return "| " + titles.joined(separator: " | ") + " |\n|" + alignment.joined(separator: "|") + "|\n"
+    }
+
+    /// The rank an award's tables show: district rank for a district award,
+    /// ward rank for a ward award.
+    static func awardRank(_ result: PeriodResult, _ award: AwardDefinition, _ row: Int) -> Int? {
+        PeriodResult.rankValue(award.scope == .district ? result.districtRank : result.wardRank, row)
+    }
+
+    /// The group's total in each of the year's quarters (none for a quarter).
+    static func quarterCells(_ result: PeriodResult, _ row: Int) -> [String] {
+        result.yearPeriods.indices.map { period in
+            let column = period < result.periodTotals.count ? result.periodTotals[period] : []
+            return points(PeriodResult.rowValue(column, row) ?? .nan)
         }
     }
 

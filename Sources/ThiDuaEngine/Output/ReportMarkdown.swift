@@ -1,13 +1,19 @@
 /// Writes `report.md`: the results in a form a committee secretary pastes
 /// into the minutes of a meeting.
 ///
-/// Headings are Vietnamese with a short English gloss in italics. Sections,
-/// in order: the title with the period; a summary (groups, wards, eligible,
-/// tier counts, awards granted); a table of tier counts per ward with a
-/// district total row; each award with its winners (rank, group, ward,
-/// total), or "none"; the groups ranked 1–3 in each ward (more when tied);
-/// the warnings (ties at award cutoffs), or "none". Points have two
-/// decimals. Text from the data is escaped for tables (see ``cell(_:)``).
+/// Headings are Vietnamese with a short English gloss in italics. Sections
+/// of a quarter, in order: the title with the period; a summary (groups,
+/// wards, eligible, tier counts, awards granted); a table of tier counts per
+/// ward with a district total row; each award with its winners (rank, group,
+/// ward, total), or "none", and the groups that came close with why each was
+/// passed over; the groups ranked 1–3 in each ward (more when tied); the
+/// warnings (ties at award cutoffs), or "none".
+///
+/// The year's report is the draft of the committee's award decision (dự
+/// thảo quyết định khen thưởng): see `ReportMarkdown+Year.swift`.
+///
+/// Points have two decimals; a missing figure prints as `—`. Text from the
+/// data is escaped for tables (see ``cell(_:)``).
 public enum ReportMarkdown {
     /// The file's bytes (UTF-8, no BOM, LF line ends).
     /// - Parameter result: The evaluation.
@@ -20,20 +26,26 @@ public enum ReportMarkdown {
     /// - Parameter result: The evaluation.
     /// - Returns: Markdown, ending with a newline.
     public static func text(for result: PeriodResult) -> String {
+        if result.isYear { return yearText(for: result) }
         let counts = TierCounts(result)
         var out = "# Báo cáo kết quả thi đua — \(cell(result.period))\n\n"
         out += "_Emulation results report, period \(cell(result.period))._\n\n"
         summary(result, counts, into: &out)
         tiersByWard(result, counts, into: &out)
-        awards(result, into: &out)
+        awards(result, section: 3, into: &out)
         topOfEachWard(result, into: &out)
-        out += "## 5. Cảnh báo _(Warnings)_\n\n"
+        warnings(result, section: 5, into: &out)
+        return out
+    }
+
+    /// The last section: the warnings (ties at award cutoffs), or "none".
+    static func warnings(_ result: PeriodResult, section: Int, into out: inout String) {
+        out += "## \(section). Cảnh báo _(Warnings)_\n\n"
         if result.warnings.isEmpty {
             out += "Không có _(none)_.\n"
         } else {
             for warning in result.warnings { out += "- \(inline(warning))\n" }
         }
-        return out
     }
 
     /// Text made safe for a table cell or a heading: `\` and `|` are
@@ -87,12 +99,20 @@ public enum ReportMarkdown {
         out += " | **\(counts.district.reduce(0, +))** |\n\n"
     }
 
-    /// One table row for a group: rank, `name (id)`, optional ward, total, optional tier.
-    static func groupRow(_ result: PeriodResult, _ row: Int, rank: Int?, ward: Bool, tier: Bool) -> String {
+    /// One table row for a group: rank, `name (id)`, optional ward, total,
+    /// optional tier, then `extra` cells as given.
+    static func groupRow(_ result: PeriodResult, _ row: Int, rank: Int?, ward: Bool, tier: Bool,
+                         extra: [String] = []) -> String {
         var cells = [rank.map(String.init) ?? "", "\(cell(result.groupNames[row])) (\(cell(result.groupIDs[row])))"]
         if ward { cells.append(cell(result.wardNameOfRow(row))) }
-        cells.append(TwoDecimals.string(PeriodResult.rowValue(result.total, row) ?? .nan))
+        cells.append(points(PeriodResult.rowValue(result.total, row) ?? .nan))
         if tier { cells.append(cell(result.tierNameOfRow(row))) }
-        return "| " + cells.joined(separator: " | ") + " |\n"
+        return "| " + (cells + extra).joined(separator: " | ") + " |\n"
+    }
+
+    /// Points with two decimals, or `—` for a figure that does not exist
+    /// (NaN: a quarter without the group, the year of an unranked group).
+    static func points(_ value: Double) -> String {
+        value.isFinite ? TwoDecimals.string(value) : "—"
     }
 }
