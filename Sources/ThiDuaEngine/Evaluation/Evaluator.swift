@@ -21,35 +21,57 @@ public struct Evaluator: Sendable {
     /// - Throws: `DiagnosticError` naming the period, group and entry of
     ///   every value that cannot be scored.
     public func evaluate(periods: [String] = []) throws -> [PeriodResult] {
+        try score(periods: periods).map { try decide($0) }
+    }
+
+    /// Runs the plugins of `periods` (all of the round's when empty): the
+    /// expensive part of an evaluation, and the part that depends on the
+    /// data and the plugin parameters only — not on points, weights, tiers
+    /// or awards, which `decide(_:config:)` applies.
+    /// - Throws: `DiagnosticError` as `evaluate(periods:)` does.
+    public func score(periods: [String] = []) throws -> [ScoredPeriod] {
         let wanted = periods.isEmpty ? round.config.periods : periods
         return try round.config.periods.indices
             .filter { wanted.contains(round.config.periods[$0]) }
-            .map { try evaluate(periodIndex: $0) }
+            .map { try score(periodIndex: $0) }
     }
 
-    private func evaluate(periodIndex: Int) throws -> PeriodResult {
-        let config = round.config
+    private func score(periodIndex: Int) throws -> ScoredPeriod {
         let table = slices.tables[periodIndex]
         let dataRows = slices.dataRows[periodIndex]
-        let entries = config.allEntries
         var scorers: [any PeriodScorer] = []
-        for (index, item) in entries.enumerated() {
+        for (index, item) in round.config.allEntries.enumerated() {
             do {
                 scorers.append(try item.entry.plugin.prepare(table))
             } catch {
                 throw diagnose([ParallelScorer.Failure(entry: index, error: asEvaluationError(error))], table, dataRows)
             }
         }
-        let scored = ParallelScorer(jobs: jobs).score(scorers, rowCount: table.rowCount)
-        let results: [[Double]]
-        switch scored {
-        case .success(let values): results = values
-        case .failure(let failures): throw diagnose(failures, table, dataRows)
+        switch ParallelScorer(jobs: jobs).score(scorers, rowCount: table.rowCount) {
+        case .success(let results):
+            return ScoredPeriod(table: table, dataRows: dataRows, results: results)
+        case .failure(let failures):
+            throw diagnose(failures, table, dataRows)
         }
+    }
+
+    /// Totals, eligibility, tiers, ranking and awards of a scored period.
+    /// - Parameters:
+    ///   - scored: What `score(periods:)` returned.
+    ///   - config: The config to decide with; by default the round's. It may
+    ///     differ from the round's in points, weights, the content floor,
+    ///     bonus cap, tiers, tie-break and awards (e.g. to see how a change
+    ///     moves the results), but must have the same entries in the same order.
+    /// - Throws: `DiagnosticError` when a plugin returned a value outside its
+    ///   role's range.
+    public func decide(_ scored: ScoredPeriod, config: RoundConfig? = nil) throws -> PeriodResult {
+        let config = config ?? round.config
+        precondition(config.allEntries.count == scored.results.count, "the config has other entries than the scored one")
+        let table = scored.table
         let data = round.data
-        var result = try Aggregation(config: config).aggregate(results, table: table)
-        result.groupIDs = dataRows.map { data.groupIDs[Int($0)] }
-        result.groupNames = dataRows.map { data.groupNames[Int($0)] }
+        var result = try Aggregation(config: config).aggregate(scored.results, table: table)
+        result.groupIDs = scored.dataRows.map { data.groupIDs[Int($0)] }
+        result.groupNames = scored.dataRows.map { data.groupNames[Int($0)] }
         let allRows = (0..<Int32(table.rowCount)).map { $0 }
         let ranking = Ranking.rank(keys: [result.total] + config.tieBreak.map { result.contentPoints[$0] },
                                    ids: result.groupIDs, units: table.wardOfRow,
@@ -95,4 +117,20 @@ public struct Evaluator: Sendable {
         }
         return DiagnosticError(diagnostics)
     }
+}
+
+/// The plugin results of one period, before points, tiers and awards are
+/// applied: what `Evaluator.score(periods:)` returns and
+/// `Evaluator.decide(_:config:)` consumes.
+public struct ScoredPeriod: Sendable {
+    /// The period's columnar data.
+    public let table: PeriodTable
+    /// The data row of each of the table's rows.
+    let dataRows: [Int32]
+    /// `[entry][row]` in `RoundConfig.allEntries` order: achievements,
+    /// bonus and deduction points, gate passes.
+    public let results: [[Double]]
+
+    /// The period, e.g. `2020-Q1`.
+    public var period: String { table.period }
 }

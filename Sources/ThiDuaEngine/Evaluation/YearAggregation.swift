@@ -132,8 +132,10 @@ extension Evaluator {
     /// the round (SCORING.md 5).
     /// - Parameter quarters: `evaluate()` of all the round's periods.
     /// - Precondition: `quarters` are the round's periods, in order.
-    public func evaluateYear(quarters: [PeriodResult]) -> PeriodResult {
+    /// - Parameter config: The config to decide with (see `decide(_:config:)`);
+    ///   by default the round's.
+    public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil) -> PeriodResult {
         precondition(quarters.map(\.period) == round.config.periods, "the year needs every period of the round")
-        return YearAggregation(config: round.config, wardNames: round.data.wardNames).aggregate(quarters)
+        return YearAggregation(config: config ?? round.config, wardNames: round.data.wardNames).aggregate(quarters)
     }
 }
