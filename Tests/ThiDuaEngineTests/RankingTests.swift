@@ -54,4 +54,19 @@ import Testing
         #expect(["a", "b", "c", "d", "e"].map { result.districtRank[result.row($0)] } == [1, 2, 3, 3, 5])
         #expect(["a", "b", "c", "d", "e"].map { result.wardRank[result.row($0)] } == [1, 1, 2, 2, 3])
     }
+
+    @Test func wardEqualityDoesNotChainThroughOtherWards() throws {
+        // A and C (ward W1) differ by 1.6e-9; B (ward W2) lies between them.
+        // District-wide, the three chain into one class; within W1, A and C differ.
+        let extra = "bonuses: [ { id: b, plugin: bonus, measure: { value: fund_vnd }, points_per: 1 } ]"
+        let awards = "awards: [ { id: lead, scope: ward, quota: { count: 1 } } ]"
+        let rows = [("2020-Q1", "W1", "A", 0.0, 0.0), ("2020-Q1", "W2", "B", 0, 0), ("2020-Q1", "W1", "C", 0, 0),
+                    ("2020-Q2", "W1", "A", 0, 0)]
+        let csv = Fixture.csv(rows, extraHeader: ",fund_vnd",
+                              extra: [",10", ",10.0000000008", ",10.0000000016", ",0"])
+        let result = try Fixture.evaluate(Fixture.config(extra: extra, tieBreak: "", awards: awards), csv)
+        #expect(result.wardRank[result.row("C")] == 1 && result.wardRank[result.row("A")] == 2)
+        #expect(result.winners("lead") == ["C", "B"])
+        #expect(result.warnings.isEmpty)
+    }
 }

@@ -18,10 +18,12 @@ enum AwardSelector {
         var total: [Double]
         /// District rank per row; 0 = not ranked (never a candidate).
         var rank: [Int32]
-        /// Ward rank per row, for messages about ward awards.
+        /// Ward rank per row: ties of a ward award are decided on it.
         var wardRank: [Int32]
         /// Ranked rows in ranking order.
         var order: [Int32]
+        /// Each ward's ranked rows in the ward's ranking order.
+        var wardOrder: [[Int32]]
     }
 
     /// What the selector decided.
@@ -35,13 +37,11 @@ enum AwardSelector {
     static func select(_ awards: [AwardConfig], in population: Population, period: String) -> Outcome {
         var held = [Int?](repeating: nil, count: population.ids.count)
         var outcome = Outcome()
-        var orderByWard = [[Int32]](repeating: [], count: population.wardNames.count)
-        for row in population.order { orderByWard[Int(population.wardOfRow[Int(row)])].append(row) }
 
         for (awardIndex, award) in awards.enumerated() {
             let units: [(name: String, rows: [Int32])] = switch award.scope {
             case .district: [("district", population.order)]
-            case .ward: zip(population.wardNames, orderByWard).map { ($0, $1) }
+            case .ward: zip(population.wardNames, population.wardOrder).map { ($0, $1) }
             }
             var taken: [(unit: String, row: Int32)] = []
             for unit in units {
@@ -71,22 +71,25 @@ enum AwardSelector {
             population.eligible[Int(row)] && population.tierOfRow[Int(row)] <= award.minTier && held[Int(row)] == nil
         }
         let candidates = unit.rows.filter(isCandidate)
+        // Each unit is ranked on its own (SCORING.md 3.5): a ward's ties are
+        // ties of its ward ranking.
+        let rank = award.scope == .ward ? population.wardRank : population.rank
         var selection = Array(candidates.prefix(quota))
         var excludedByTie: Set<Int32> = []
         if quota > 0, quota < candidates.count,
-           population.rank[Int(candidates[quota - 1])] == population.rank[Int(candidates[quota])] {
-            let tiedRank = population.rank[Int(candidates[quota - 1])]
-            let tied = candidates.filter { population.rank[Int($0)] == tiedRank }
+           rank[Int(candidates[quota - 1])] == rank[Int(candidates[quota])] {
+            let tiedRank = rank[Int(candidates[quota - 1])]
+            let tied = candidates.filter { rank[Int($0)] == tiedRank }
             switch award.tiesAtCutoff {
             case .exclude:
-                selection.removeAll { population.rank[Int($0)] == tiedRank }
+                selection.removeAll { rank[Int($0)] == tiedRank }
                 excludedByTie = Set(tied)
             case .include:
-                selection += candidates[quota...].filter { population.rank[Int($0)] == tiedRank }
+                selection += candidates[quota...].filter { rank[Int($0)] == tiedRank }
             }
             let names = tied.map { population.ids[Int($0)] }.joined(separator: ", ")
             let place = award.scope == .ward
-                ? "ward rank \(population.wardRank[Int(candidates[quota - 1])]), district rank \(tiedRank)"
+                ? "ward rank \(tiedRank), district rank \(population.rank[Int(candidates[quota - 1])])"
                 : "district rank \(tiedRank)"
             let outcome = award.tiesAtCutoff == .exclude ? "all excluded" : "all included"
             warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at \(place) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")

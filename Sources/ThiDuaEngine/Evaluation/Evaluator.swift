@@ -82,7 +82,8 @@ public struct Evaluator: Sendable {
         let population = AwardSelector.Population(
             ids: result.groupIDs, wardOfRow: table.wardOfRow, wardNames: table.wardNames,
             eligible: result.eligible, tierOfRow: result.tierOfRow, total: result.total,
-            rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order)
+            rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order,
+            wardOrder: ranking.unitOrder)
         let awards = AwardSelector.select(config.awards, in: population, period: table.period)
         (result.grants, result.decisions, result.warnings) = (awards.grants, awards.decisions, awards.warnings)
         return result

@@ -110,7 +110,8 @@ struct YearAggregation {
         let awards = config.year?.awards ?? config.awards
         let population = AwardSelector.Population(
             ids: ids, wardOfRow: wards, wardNames: wardNames, eligible: eligible, tierOfRow: tierOfRow,
-            total: total, rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order)
+            total: total, rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order,
+            wardOrder: ranking.unitOrder)
         let decided = AwardSelector.select(awards, in: population, period: label)
         var result = PeriodResult(
             period: label, groupIDs: ids, groupNames: names, wardOfRow: wards, wardNames: wardNames,
