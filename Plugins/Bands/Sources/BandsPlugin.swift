@@ -162,6 +162,9 @@ public struct BandsPlugin: ScoringPlugin {
     /// The measure's columns.
     public var columns: [String] { measure.columns }
 
+    /// The measure, so explanations can show x and its inputs.
+    public var scoredMeasure: Measure? { measure }
+
     /// Binds the measure to the period's columns.
     ///
     /// - Throws: `EvaluationError` when a column is missing.

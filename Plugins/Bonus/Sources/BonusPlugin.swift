@@ -48,6 +48,9 @@ public struct BonusPlugin: ScoringPlugin {
     /// The measure's columns.
     public var columns: [String] { points.columns }
 
+    /// The measure, so explanations can show x and its inputs.
+    public var scoredMeasure: Measure? { points.measure }
+
     /// Binds the measure to the period's columns.
     ///
     /// - Throws: `EvaluationError` when a column is missing.

@@ -62,6 +62,9 @@ public struct GatePlugin: ScoringPlugin {
     /// The measure's columns.
     public var columns: [String] { measure.columns }
 
+    /// The measure, so explanations can show x and its inputs.
+    public var scoredMeasure: Measure? { measure }
+
     /// The `reason` parameter.
     public var failureReason: String? { reason }
 

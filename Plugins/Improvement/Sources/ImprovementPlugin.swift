@@ -59,6 +59,9 @@ public struct ImprovementPlugin: ScoringPlugin {
     /// The measure's columns, read in the current and the previous period.
     public var columns: [String] { measure.columns }
 
+    /// The measure, so explanations can show x and its inputs.
+    public var scoredMeasure: Measure? { measure }
+
     /// Binds the measure to this period and, when there is one, to the previous period.
     ///
     /// - Throws: `EvaluationError` when a column is missing; for the

@@ -75,6 +75,9 @@ public struct MinMaxPlugin: ScoringPlugin {
     /// The measure's columns.
     public var columns: [String] { measure.columns }
 
+    /// The measure, so explanations can show x and its inputs.
+    public var scoredMeasure: Measure? { measure }
+
     /// Computes x for every row and the min and max of each scope.
     ///
     /// - Throws: `EvaluationError` for the first row whose x cannot be

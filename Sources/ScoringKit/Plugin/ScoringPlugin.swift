@@ -37,11 +37,26 @@ public protocol ScoringPlugin: Sendable {
     /// For a gate: the reason printed when a group fails it. `nil` lets the
     /// core say "gate 'ID' failed".
     var failureReason: String? { get }
+
+    /// The measure whose x the plugin turns into its result, so that
+    /// `thidua explain` can show a group's x and the column values it is
+    /// made of; `nil` (the default) for a plugin that has no single measure.
+    ///
+    /// Optional to implement: a plugin built on one `Measure` returns it
+    /// (`public var scoredMeasure: Measure? { measure }`). It is only read
+    /// to explain results, never to score. The name is not `measure`
+    /// because plugins conventionally keep their own `measure: Measure`
+    /// property, which Swift would not accept as this requirement's witness
+    /// and which could not share its name.
+    var scoredMeasure: Measure? { get }
 }
 
 extension ScoringPlugin {
     /// Plugins other than gates have no failure reason.
     public var failureReason: String? { nil }
+
+    /// By default a plugin shows no measure in explanations.
+    public var scoredMeasure: Measure? { nil }
 }
 
 /// Scores the rows of one prepared period.

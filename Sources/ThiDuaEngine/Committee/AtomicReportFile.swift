@@ -1,0 +1,74 @@
+import Foundation
+import ScoringKit
+
+/// Writes a report file whole or not at all, for the committee tools'
+/// `--json FILE`. (The `JSONWriter` field helpers below serve the same reports.)
+enum AtomicReportFile {
+    /// Writes `bytes` to `path` atomically: into a hidden temporary file
+    /// beside it, then `rename(2)`, so a reader never sees half a file and a
+    /// failed write leaves the previous file as it was.
+    /// - Parameters:
+    ///   - bytes: The file's content.
+    ///   - path: The file to write (replaced when it exists).
+    /// - Throws: A `DiagnosticError` naming the file when it cannot be written.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
+        }
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(random)")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': \(error.localizedDescription)",
+                                  hint: "check that the folder is writable")
+        }
+        guard Foundation.rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw DiagnosticError(at: nil, "cannot write '\(path)': \(reason)")
+        }
+    }
+}
+
+extension JSONWriter {
+    /// `"key": "text"`.
+    mutating func field(_ key: String, _ text: String) {
+        self.key(key)
+        string(text)
+    }
+
+    /// `"key": "text"`, or `null`.
+    mutating func field(_ key: String, _ text: String?) {
+        self.key(key)
+        if let text { string(text) } else { null() }
+    }
+
+    /// `"key": number` at full precision (`null` when not finite).
+    mutating func field(_ key: String, _ value: Double) {
+        self.key(key)
+        number(value)
+    }
+
+    /// `"key": number`, or `null`.
+    mutating func field(_ key: String, _ value: Double?) {
+        self.key(key)
+        if let value { number(value) } else { null() }
+    }
+
+    /// `"key": integer`.
+    mutating func field(_ key: String, _ value: Int) {
+        self.key(key)
+        integer(value)
+    }
+
+    /// `"key": integer`, or `null`.
+    mutating func field(_ key: String, _ value: Int?) {
+        self.key(key)
+        if let value { integer(value) } else { null() }
+    }
+}
