@@ -5,6 +5,9 @@ import ScoringKit
 public struct RoundConfig: Sendable {
     /// The config file as the user named it.
     public var file: String
+    /// The config files read: `file` first, then the config it extends
+    /// (`extends`), and so on; `[file]` for a config that extends nothing.
+    public var configFiles: [String]
     /// `round.id`.
     public var id: String
     /// `round.title` (defaults to the id).

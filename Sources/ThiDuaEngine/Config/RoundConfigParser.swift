@@ -1,4 +1,3 @@
-import Foundation
 import ScoringKit
 
 /// Reads a round config (SCORING.md 3) from YAML and checks it: structure,
@@ -21,31 +20,54 @@ public struct RoundConfigParser {
         self.registry = registry
     }
 
-    /// Reads and checks the config file at `path`.
+    /// Reads and checks the config file at `path`, merged with the configs
+    /// it extends (see `ConfigLoader`).
     /// - Parameters:
     ///   - path: The file to read.
     ///   - displayPath: The path to print in messages (defaults to `path`).
     /// - Returns: The config; its `warnings` hold what did not stop it.
     /// - Throws: `DiagnosticError` with every error found (warnings included).
     public func parse(path: String, displayPath: String? = nil) throws -> RoundConfig {
-        let display = displayPath ?? path
-        let root = try YAMLDocument.load(path: path, displayPath: display)
-        let baseDirectory = (path as NSString).deletingLastPathComponent
-        return try parse(root: root, displayPath: display, baseDirectory: baseDirectory)
+        try parse(ConfigLoader.load(path: path, displayPath: displayPath))
+    }
+
+    /// Checks a config read by `ConfigLoader`. Each `round.data` path is
+    /// relative to the folder of the file of the chain that wrote it.
+    /// - Parameter loaded: The merged tree and its chain of files.
+    /// - Returns: The config, whose `configFiles` is the chain.
+    /// - Throws: `DiagnosticError` with the merge's problems and every error
+    ///   found in the merged tree (warnings included).
+    public func parse(_ loaded: LoadedConfig) throws -> RoundConfig {
+        loaded.problems.forEach(sink.add)
+        let top = loaded.files.first
+        var config = try parse(root: loaded.root, displayPath: top?.displayPath ?? "",
+                               baseDirectory: top.map { ConfigPath.directory(of: $0.path) } ?? "",
+                               directoryOfFile: loaded.directory(ofFile:))
+        config.configFiles = loaded.files.map(\.displayPath)
+        return config
     }
 
     /// Checks an already composed config tree.
     /// - Parameter baseDirectory: The folder `round.data` is relative to.
     public func parse(root: ConfigNode, displayPath: String, baseDirectory: String) throws -> RoundConfig {
-        let config = build(root: root, displayPath: displayPath, baseDirectory: baseDirectory)
+        try parse(root: root, displayPath: displayPath, baseDirectory: baseDirectory, directoryOfFile: { _ in nil })
+    }
+
+    /// Checks a tree; `round.data` items are resolved against
+    /// `directoryOfFile(item.location.file)`, or `baseDirectory` when that is `nil`.
+    private func parse(root: ConfigNode, displayPath: String, baseDirectory: String,
+                       directoryOfFile: (String) -> String?) throws -> RoundConfig {
+        let directory = { (location: SourceLocation) in directoryOfFile(location.file) ?? baseDirectory }
+        let config = build(root: root, displayPath: displayPath, dataDirectory: directory)
         if let config, !sink.hasErrors { return config }
         throw DiagnosticError(sink.diagnostics.isEmpty
                               ? [.error(at: root.location, "the config could not be read")] : sink.diagnostics)
     }
 
-    private func build(root: ConfigNode, displayPath: String, baseDirectory: String) -> RoundConfig? {
+    private func build(root: ConfigNode, displayPath: String,
+                       dataDirectory: (SourceLocation) -> String) -> RoundConfig? {
         guard let top = MappingReader(root, context: "the config", allowed: Self.topKeys, sink: sink) else { return nil }
-        let round = top.required("round").flatMap { readRound($0, baseDirectory: baseDirectory) }
+        let round = top.required("round").flatMap { readRound($0, dataDirectory: dataDirectory) }
         var ids = IDRegistry(sink: sink, kind: "entry")
         let contents = readContents(top, entryIDs: &ids)
         let bonuses = readEntries(top, section: "bonuses", role: .bonus, ids: &ids)
@@ -66,7 +88,7 @@ public struct RoundConfigParser {
         let year = top.value("year").flatMap { readYear($0, tiers: tiers) }
         guard let round else { return nil }
         return RoundConfig(
-            file: displayPath, id: round.id, title: round.title, dataFiles: round.data,
+            file: displayPath, configFiles: [displayPath], id: round.id, title: round.title, dataFiles: round.data,
             periods: round.periods.map(\.0), periodLocations: round.periods.map(\.1),
             contents: contents, bonuses: bonuses, bonusCap: bonusCap, deductions: deductions, gates: gates,
             contentFloor: contentFloor, tiers: tiers, tieBreak: tieBreak, awards: awards, year: year,
@@ -82,7 +104,7 @@ public struct RoundConfigParser {
         var periods: [(String, SourceLocation)]
     }
 
-    private func readRound(_ node: ConfigNode, baseDirectory: String) -> RoundHeader? {
+    private func readRound(_ node: ConfigNode, dataDirectory: (SourceLocation) -> String) -> RoundHeader? {
         guard let round = MappingReader(node, context: "round", allowed: ["id", "title", "data", "periods"],
                                         sink: sink) else { return nil }
         let id = round.requiredText("id", hint: "name the round, e.g. id: thanh-xuan-2020")
@@ -100,6 +122,8 @@ public struct RoundConfigParser {
             for item in items {
                 guard let name = sink.attempt({ try item.text("a data file") }) else { continue }
                 let isPattern = DataFileGlob.isPattern(name)
+                // Relative to the file that wrote it, which for a variant may be its base.
+                let baseDirectory = dataDirectory(item.location)
                 let asWritten = name.hasPrefix("/") || baseDirectory.isEmpty
                 let path = asWritten ? name : baseDirectory + "/" + name
                 let pattern = asWritten ? name : DataFileGlob.escaped(baseDirectory) + "/" + name

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Path arithmetic for configs that name other files (`extends`,
+/// `round.data`), on `/`-separated paths as the user wrote them.
+enum ConfigPath {
+    /// The folder part of `path`: `Configs` for `Configs/x.yaml`, `""` for
+    /// `x.yaml`, `/` for `/x.yaml`.
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `name` seen from `directory`: as it is when absolute or when the
+    /// folder is the current one, otherwise `directory/name`.
+    static func join(_ directory: String, _ name: String) -> String {
+        if name.hasPrefix("/") || directory.isEmpty { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `path` with `.` components dropped and each `folder/..` folded away,
+    /// by text alone; `"."` for a path that folds to nothing.
+    static func folded(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", absolute, parts.isEmpty {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// The file's real absolute path (symbolic links and `..` resolved by
+    /// the file system), to tell whether two paths name the same file; the
+    /// folded absolute path for a file that does not exist.
+    static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return folded(join(FileManager.default.currentDirectoryPath, path))
+    }
+
+    /// The path that leads from folder `from` to folder `to`, e.g. `..` from
+    /// `Configs/variants` to `Configs`; `""` when they are the same folder.
+    ///
+    /// Both are folded first; when `from` climbs above where `to` branches
+    /// off (`..` left over), `to` is returned absolute.
+    static func relative(from: String, to: String) -> String {
+        var source = folded(from), target = folded(to)
+        if source.hasPrefix("/") != target.hasPrefix("/") {
+            let current = FileManager.default.currentDirectoryPath
+            source = folded(join(current, source))
+            target = folded(join(current, target))
+        }
+        let sourceParts = source.split(separator: "/").filter { $0 != "." }
+        let targetParts = target.split(separator: "/").filter { $0 != "." }
+        var common = 0
+        while common < sourceParts.count, common < targetParts.count, sourceParts[common] == targetParts[common] {
+            common += 1
+        }
+        let climb = sourceParts[common...]
+        if climb.contains("..") {
+            return folded(join(FileManager.default.currentDirectoryPath, target))
+        }
+        let parts = Array(repeating: "..", count: climb.count) + targetParts[common...].map(String.init)
+        return parts.joined(separator: "/")
+    }
+}
