@@ -17,6 +17,6 @@ struct Thidua: ParsableCommand {
             `thidua diff` has its own: 0 no differences, 1 differences, 2 an error.
             """,
         version: ToolInfo.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, DiffCommand.self, CompareCommand.self, ExplainCommand.self, PluginsCommand.self, GenerateCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, DiffCommand.self, CompareCommand.self, ExplainCommand.self, SensitivityCommand.self, PluginsCommand.self, GenerateCommand.self]
     )
 }

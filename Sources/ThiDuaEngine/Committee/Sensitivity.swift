@@ -1,0 +1,140 @@
+import Dispatch
+import ScoringKit
+import Synchronization
+
+/// Weight sensitivity (`thidua sensitivity`): for each content, how far its
+/// points may move alone — every other figure fixed — before any award
+/// goes to another group, and how far each winner leads its runner-up.
+///
+/// The plugins run once per period (`Evaluator.score`); everything after
+/// is `Evaluator.decide` (and the year's aggregation) with the content's
+/// points changed, on the same plugin results. The totals are piecewise
+/// linear in one content's points, so the places where a list may change
+/// are computed exactly (``SensitivityModel``), walked from the config's
+/// value outward, and decided afresh only where they may matter
+/// (``SensitivityWalk``): no grid, no sampling.
+public struct Sensitivity: Sendable {
+    /// The round's evaluator.
+    public let evaluator: Evaluator
+
+    /// Creates the analysis of `evaluator`'s round.
+    public init(evaluator: Evaluator) {
+        self.evaluator = evaluator
+    }
+
+    /// Analyses the evaluations of `selection`.
+    ///
+    /// The contents of all evaluations are analysed in parallel, on up to
+    /// `evaluator.jobs` threads, each into its own slot of the result.
+    /// - Parameters:
+    ///   - selection: The quarters and the year, as `thidua run` would
+    ///     evaluate them; one period; or the year.
+    ///   - awardID: Follow only this award's winners; `nil` for every award.
+    ///     An evaluation without it is listed in `skipped`.
+    /// - Throws: `DiagnosticError` when a period cannot be evaluated.
+    public func analyse(_ selection: EvaluationSelection, awardID: String? = nil) throws -> SensitivityResult {
+        let config = evaluator.round.config
+        let periods: [String] = if case .period(let period) = selection { [period] } else { config.periods }
+        let scored = try evaluator.score(periods: periods)
+        let decided = try scored.map { try evaluator.decide($0) }
+        var all: [Target] = []
+        if selection != .year {
+            all += decided.indices.map { Target(quarter: $0, original: decided[$0], awards: config.awards) }
+        }
+        if selection == .year || (selection == .everyPeriod && config.year != nil) {
+            all.append(Target(quarter: nil, original: evaluator.evaluateYear(quarters: decided),
+                              awards: config.year?.awards ?? config.awards))
+        }
+        let targets = all.filter { target in awardID.map { id in target.awards.contains { $0.id == id } } ?? true }
+        var result = SensitivityResult(config: config.file, awardID: awardID, evaluations: [],
+                                       skipped: all.filter { target in !targets.contains { $0.original.period == target.original.period } }
+                                           .map(\.original.period))
+        let contentCount = config.contents.count
+        let slots = Mutex([Result<ContentInterval, any Error>?](repeating: nil, count: targets.count * contentCount))
+        let work = { @Sendable (task: Int) in
+            let target = targets[task / contentCount]
+            let outcome = Result { try interval(of: task % contentCount, in: target, awardID: awardID, scored: scored, decided: decided) }
+            slots.withLock { $0[task] = outcome }
+        }
+        let workers = min(evaluator.jobs, targets.count * contentCount)
+        if workers <= 1 {
+            for task in 0..<(targets.count * contentCount) { work(task) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for task in stride(from: worker, to: targets.count * contentCount, by: workers) { work(task) }
+            }
+        }
+        let intervals = slots.withLock { $0 }
+        for (index, target) in targets.enumerated() {
+            let tracked = target.tracked(awardID)
+            let counts = target.awards.indices.filter { tracked?.contains($0) ?? true }.map { award in
+                (id: target.awards[award].id, winners: target.original.grants.filter { $0.award == award }.count)
+            }
+            let contents = try (0..<contentCount).map { content -> ContentInterval in
+                // Every task in 0..<targets.count × contentCount ran exactly once above.
+                guard let outcome = intervals[index * contentCount + content] else { preconditionFailure("a content was not analysed") }
+                return try outcome.get()
+            }
+            result.evaluations.append(EvaluationSensitivity(
+                period: target.original.period, awards: counts, contents: contents,
+                margins: Self.margins(target.original, awards: target.awards, tracked: tracked)))
+        }
+        return result
+    }
+
+    /// One evaluation to analyse: a quarter, or the year.
+    struct Target: Sendable {
+        /// The quarter's index among the scored periods; `nil` for the year.
+        var quarter: Int?
+        /// The evaluation decided with the config as it is.
+        var original: PeriodResult
+        /// Its awards.
+        var awards: [AwardConfig]
+
+        /// The indices of the awards followed; `nil` for all.
+        func tracked(_ awardID: String?) -> Set<Int>? {
+            awardID.map { id in Set(awards.indices.filter { awards[$0].id == id }) }
+        }
+    }
+
+    /// The interval of one content in one evaluation.
+    private func interval(of content: Int, in target: Target, awardID: String?, scored: [ScoredPeriod],
+                          decided: [PeriodResult]) throws -> ContentInterval {
+        let config = evaluator.round.config
+        let model: SensitivityModel = if let quarter = target.quarter {
+            .quarter(scored[quarter], decided[quarter], config: config, content: content)
+        } else {
+            .year(Array(zip(scored, decided)), target.original, config: config, content: content)
+        }
+        var walk = SensitivityWalk(model: model, awards: target.awards, original: target.original,
+                                   tracked: target.tracked(awardID)) { points in
+            var changed = config
+            changed.contents[content].points = points
+            if let quarter = target.quarter { return try evaluator.decide(scored[quarter], config: changed) }
+            return evaluator.evaluateYear(quarters: try scored.map { try evaluator.decide($0, config: changed) }, config: changed)
+        }
+        let (lower, upper) = try walk.interval()
+        let points = config.contents[content].points
+        return ContentInterval(contentID: config.contents[content].id, points: points, searched: 0...(2 * points),
+                               lower: lower, upper: upper, decisions: walk.decisions)
+    }
+
+    /// Each winner's lead over the best candidate of its unit that did not
+    /// win the same award (see ``WinnerMargin``), in the order of the grants.
+    static func margins(_ result: PeriodResult, awards: [AwardConfig], tracked: Set<Int>?) -> [WinnerMargin] {
+        var awardOf = [Int](repeating: -1, count: result.rowCount)
+        for grant in result.grants { awardOf[grant.row] = grant.award }
+        return result.grants.filter { tracked?.contains($0.award) ?? true }.map { grant in
+            let award = awards[grant.award]
+            let unit = SensitivityState.unit(of: grant.row, award: award, wardOfRow: result.wardOfRow)
+            let runnerUp = result.order.lazy.map(Int.init).first { row in
+                result.districtRank[row] > 0 && result.eligible[row] && Int(result.tierOfRow[row]) <= award.minTier
+                    && (awardOf[row] < 0 || awardOf[row] > grant.award)
+                    && SensitivityState.unit(of: row, award: award, wardOfRow: result.wardOfRow) == unit
+            }
+            return WinnerMargin(awardID: award.id, unit: grant.scopeUnit, groupID: result.groupIDs[grant.row],
+                                ward: result.wardNames[Int(result.wardOfRow[grant.row])], total: result.total[grant.row],
+                                runnerUp: runnerUp.map { result.groupIDs[$0] }, runnerUpTotal: runnerUp.map { result.total[$0] })
+        }
+    }
+}

@@ -1,0 +1,142 @@
+extension SensitivityReport {
+    /// The report as JSON, keys always in this order, numbers at full
+    /// precision (``JSONWriter``):
+    ///
+    /// ```json
+    /// {
+    ///   "config": "Configs/thanh-xuan-2020.yaml", "award": null,
+    ///   "evaluations": [
+    ///     { "period": "2020-Q1",
+    ///       "awards": [ { "award": "co-thi-dua", "winners": 3 } ],
+    ///       "contents": [
+    ///         { "content": "economy", "points": 20.0, "searched": { "from": 0.0, "to": 40.0 },
+    ///           "lower": { "value": 19.87, "closed": true, "limit": false,
+    ///                      "changes": [ { "award": "giay-khen", "unit": "district",
+    ///                                     "entering": ["KG-01"], "leaving": ["TXB-07"] } ] },
+    ///           "upper": { … }, "decisions": 6 } ],
+    ///       "margins": [ { "award": "co-thi-dua", "unit": "district", "group_id": "KT-25",
+    ///                      "ward": "Khương Trung", "total": 103.0, "runner_up": "KG-18",
+    ///                      "runner_up_total": 102.9, "margin": 0.1 } ] } ],
+    ///   "skipped": []
+    /// }
+    /// ```
+    ///
+    /// `closed` tells whether `value` itself keeps the winners; `limit`
+    /// that the end is the end of the searched range (no change up to it);
+    /// `changes` are the winners just outside the interval. A margin
+    /// without a runner-up has `null` for it and for the margin.
+    /// - Parameter result: What ``Sensitivity/analyse(_:awardID:)`` found.
+    /// - Returns: UTF-8 bytes, ending with a newline.
+    public static func jsonBytes(for result: SensitivityResult) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("config")
+        json.string(result.config)
+        json.key("award")
+        if let award = result.awardID { json.string(award) } else { json.null() }
+        json.key("evaluations")
+        json.beginArray()
+        for evaluation in result.evaluations { write(evaluation, to: &json) }
+        json.endArray()
+        json.key("skipped")
+        json.strings(result.skipped)
+        json.endObject()
+        return json.finish()
+    }
+
+    /// Writes the JSON report to `path` whole or not at all.
+    /// - Throws: A `DiagnosticError` naming the file when it cannot be written.
+    public static func writeJSON(for result: SensitivityResult, to path: String) throws {
+        try AtomicReportFile.write(jsonBytes(for: result), to: path)
+    }
+
+    private static func write(_ evaluation: EvaluationSensitivity, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("period")
+        json.string(evaluation.period)
+        json.key("awards")
+        json.beginArray()
+        for award in evaluation.awards {
+            json.beginObject()
+            json.key("award")
+            json.string(award.id)
+            json.key("winners")
+            json.integer(award.winners)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("contents")
+        json.beginArray()
+        for content in evaluation.contents {
+            json.beginObject()
+            json.key("content")
+            json.string(content.contentID)
+            json.key("points")
+            json.number(content.points)
+            json.key("searched")
+            json.beginObject()
+            json.key("from")
+            json.number(content.searched.lowerBound)
+            json.key("to")
+            json.number(content.searched.upperBound)
+            json.endObject()
+            for (name, end) in [("lower", content.lower), ("upper", content.upper)] {
+                json.key(name)
+                write(end, to: &json)
+            }
+            json.key("decisions")
+            json.integer(content.decisions)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("margins")
+        json.beginArray()
+        for margin in evaluation.margins { write(margin, to: &json) }
+        json.endArray()
+        json.endObject()
+    }
+
+    private static func write(_ end: IntervalEnd, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("value")
+        json.number(end.value)
+        json.key("closed")
+        json.bool(end.isClosed)
+        json.key("limit")
+        json.bool(end.isLimit)
+        json.key("changes")
+        json.beginArray()
+        for change in end.changes {
+            json.beginObject()
+            json.key("award")
+            json.string(change.awardID)
+            json.key("unit")
+            json.string(change.unit)
+            json.key("entering")
+            json.strings(change.entering)
+            json.key("leaving")
+            json.strings(change.leaving)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    private static func write(_ margin: WinnerMargin, to json: inout JSONWriter) {
+        json.beginObject()
+        for (key, value) in [("award", margin.awardID), ("unit", margin.unit), ("group_id", margin.groupID),
+                             ("ward", margin.ward)] {
+            json.key(key)
+            json.string(value)
+        }
+        json.key("total")
+        json.number(margin.total)
+        json.key("runner_up")
+        if let runnerUp = margin.runnerUp { json.string(runnerUp) } else { json.null() }
+        for (key, value) in [("runner_up_total", margin.runnerUpTotal), ("margin", margin.margin)] {
+            json.key(key)
+            if let value { json.number(value) } else { json.null() }
+        }
+        json.endObject()
+    }
+}
