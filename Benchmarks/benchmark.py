@@ -61,21 +61,29 @@ def generate(binary, work, groups, periods):
     return path
 
 
+def has_timings(binary):
+    """Whether this build of thidua can report its phases (`run --timings FILE`)."""
+    help_text = subprocess.run([binary, "run", "--help"], capture_output=True, text=True).stdout
+    return "--timings" in help_text
+
+
 def run_once(binary, config, jobs, work):
-    """One `thidua run --year`: wall seconds, peak RSS in MB, the timings file."""
+    """One `thidua run --year`: wall seconds, peak RSS in MB, the phase timings."""
     out = os.path.join(work, "out")
     timings = os.path.join(work, "timings.json")
     shutil.rmtree(out, ignore_errors=True)
+    extra = ["--timings", timings] if has_timings(binary) else []
     start = time.perf_counter()
-    process = subprocess.Popen([binary, "run", config, "--year", "--jobs", str(jobs), "--out", out,
-                                "--quiet", "--timings", timings],
+    process = subprocess.Popen([binary, "run", config, "--year", "--jobs", str(jobs), "--out", out, "--quiet"] + extra,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    if status != 0:
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0 or os.WIFSIGNALED(status):
         sys.exit("thidua run failed (status %d) on %s" % (status, config))
-    with open(timings, encoding="utf-8") as handle:
-        figures = json.load(handle)
+    figures = {}
+    if extra:
+        with open(timings, encoding="utf-8") as handle:
+            figures = json.load(handle)
     phases = figures.get("phases", figures)
     return wall, usage.ru_maxrss / 1024, phases, figures
 
@@ -101,7 +109,9 @@ def report_main(one, two, data_path):
     mb = os.path.getsize(data_path) / 1e6
     print()
     print("100,000 groups × 4 quarters + the year, every output written (medians)")
-    print("input: %.1f MB, %s rows" % (mb, format(two["rows"], ",")))
+    print("input: %.1f MB" % mb)
+    if not any(one["phases"].values()):
+        print("(this build has no `run --timings`: phase figures are 0; wall time and memory are measured)")
     print()
     print("%-16s %10s %10s %8s" % ("phase", "--jobs 1", "--jobs 2", "speed-up"))
     for phase in PHASES:
@@ -110,7 +120,8 @@ def report_main(one, two, data_path):
     print("%-16s %9.3fs %9.3fs %7.2f×" % ("whole run (wall)", one["wall"], two["wall"], one["wall"] / two["wall"]))
     print()
     read = two["phases"]["read"]
-    print("rows per second (whole run, 2 jobs): %s" % format(int(two["rows"] / two["wall"]), ","))
+    rows = two["rows"] or 400_000
+    print("rows per second (whole run, 2 jobs): %s" % format(int(rows / two["wall"]), ","))
     if read > 0:
         print("input MB per second (read phase, 2 jobs): %.0f MB/s (%.0f MB/s per core)" % (mb / read, mb / read / 2))
     if one["phases"]["read"] > 0:
