@@ -31,18 +31,27 @@ struct RoundOptions: ParsableArguments {
 
     /// Evaluates the periods asked for, and the year when `--year` is given
     /// or the config has a `year:` block (and no `--period` narrows the run).
+    /// - Parameters:
+    ///   - round: The loaded round.
+    ///   - timer: Receives the time of each phase, for `--timings`.
+    ///   - progress: Counts the work done, for a progress line.
     /// - Returns: The quarters' results, then the year's.
-    func evaluate(_ round: Round) throws -> [PeriodResult] {
-        let evaluator = Evaluator(round: round, jobs: jobs)
+    func evaluate(_ round: Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> [PeriodResult] {
+        let evaluator = Evaluator(round: round, jobs: jobs, timer: timer, progress: progress)
         let quarters = try evaluator.evaluate(periods: periods)
         guard periods.isEmpty, year || round.config.year != nil else { return quarters }
         return quarters + [evaluator.evaluateYear(quarters: quarters)]
     }
 
-    /// Loads the round with the built-in plugins and checks `--period`.
-    func loadRound() throws -> Round {
+    /// Loads the round with the built-in plugins and checks `--period`; a
+    /// large data file is parsed on `--jobs` threads.
+    /// - Parameters:
+    ///   - timer: Receives the time spent reading and validating.
+    ///   - progress: Counts the bytes of data parsed.
+    func loadRound(timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
         let round = try Round.load(configPath: config, dataPaths: dataFiles,
-                                   registry: PluginRegistry(BuiltinPlugins.all))
+                                   registry: PluginRegistry(BuiltinPlugins.all), jobs: jobs,
+                                   timer: timer, progress: progress)
         for period in periods where !round.config.periods.contains(period) {
             throw ValidationError(
                 "--period \(period) is not a period of the round; its periods are \(round.config.periods.joined(separator: ", ")).")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuiltinPlugins
 import Foundation
+import ScoringKit
 import ThiDuaEngine
 
 /// `thidua run`: evaluate a round and write the ranked award lists.
@@ -16,11 +17,20 @@ struct RunCommand: ParsableCommand {
             An existing DIR is replaced only if it is an earlier thidua output (it holds \
             manifest.json) or empty.
 
+            With --timings FILE, also writes the wall time of each phase as JSON: read \
+            (config and data files), validate (the data against the config), prepare (the \
+            split by period and every plugin's prepare), score, aggregate_rank (totals, \
+            eligibility, tiers, ranking, the year's aggregation), award and write (every \
+            output file and the manifest), in seconds; then total, rows, input_bytes, \
+            jobs and periods (evaluations written). On a terminal a run that lasts more \
+            than a second shows a progress line on stderr, unless --quiet.
+
             Examples:
               thidua run Configs/thanh-xuan-2020.yaml --out out
               thidua run Configs/thanh-xuan-2020.yaml --year --out out
               thidua run Configs/thanh-xuan-2020.yaml --period 2020-Q3 --out out/q3
               thidua run round.yaml --data ward-reports/2020.csv --jobs 1 --out out
+              thidua run national.yaml --year --out out --quiet --timings timings.json
             """
     )
 
@@ -32,17 +42,51 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on success but warnings.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Also write the wall time of each phase, with rows, bytes and jobs, to this JSON file.", valueName: "file"))
+    var timings: String?
+
     func run() throws {
+        let timer = PhaseTimer()
+        let progress = ProgressLine(enabled: !quiet && ProgressLine.stderrIsTerminal)
         try Console.reportingErrors {
+            // Cleared before an error is printed, too.
+            defer { progress.finish() }
             let started = Date()
-            let loaded = try round.loadRound()
-            Console.report(loaded.warnings)
-            let results = try round.evaluate(loaded)
-            for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
-            let manifest = try Manifest.make(round: loaded, periods: results.map(\.period), jobs: round.jobs,
-                                             started: started, finished: Date())
-            try OutputDirectory.writeAtomically(to: out, files: OutputSet.files(for: results, manifest: manifest))
+            let loaded = try round.loadRound(timer: timer, progress: progress.meter)
+            progress.interrupting { Console.report(loaded.warnings) }
+            let results = try round.evaluate(loaded, timer: timer, progress: progress.meter)
+            progress.interrupting {
+                for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
+            }
+            let fileCount = results.count * OutputSet.periodFileNames.count + 1
+            let meter = progress.meter
+            meter.begin("writing", total: fileCount, unit: .files)
+            try timer.measure(.write) {
+                // The manifest (which hashes the data) is made on a worker while the other files are written.
+                let (periods, jobs) = (results.map(\.period), round.jobs)
+                try OutputSet.write(results, to: out, jobs: jobs, fileWritten: { meter.advance(by: 1) }) {
+                    try Manifest.make(round: loaded, periods: periods, jobs: jobs, started: started, finished: Date())
+                }
+            }
+            progress.finish()
             if !quiet { print(RunSummary.text(for: results, round: loaded, out: out, jobs: round.jobs)) }
+            if let timings {
+                try TimingsFile.write(timer.timings(jobs: round.jobs, periods: results.count), to: timings)
+            }
+        }
+    }
+}
+
+/// Writes `--timings`.
+enum TimingsFile {
+    /// Writes `timings` as JSON to `path`, replacing the file.
+    /// - Throws: `DiagnosticError` naming the file when it cannot be written.
+    static func write(_ timings: PhaseTimings, to path: String) throws {
+        do {
+            try Data(timings.jsonBytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw DiagnosticError(at: nil, "cannot write the timings file '\(path)': \(error.localizedDescription)")
         }
     }
 }

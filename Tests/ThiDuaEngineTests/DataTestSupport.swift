@@ -21,9 +21,49 @@ enum DataFixture {
 
         """
 
-    /// Parses `text` (UTF-8) as `data.csv`.
+    /// Parses `text` (UTF-8) as `data.csv`, checking that parsing it in
+    /// parallel chunks gives the same data.
     static func parse(_ text: String, numeric: Set<String> = numeric) throws -> DataSet {
-        try DataReader.parse(bytes: Array(text.utf8), displayPath: "data.csv", numericColumns: numeric)
+        try parseEveryWay(Array(text.utf8), numeric: numeric)
+    }
+
+    /// Chunk counts every parse of a test is repeated with.
+    static let chunkCounts = [2, 3, 7]
+
+    /// Parses `bytes` in one pass, then in each of `chunkCounts` chunks, and
+    /// expects the same data set or the same diagnostics every time.
+    /// - Returns: The one-pass result.
+    /// - Throws: The one-pass error.
+    static func parseEveryWay(_ bytes: [UInt8], numeric: Set<String> = numeric,
+                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> DataSet {
+        let serial = outcome(bytes, numeric: numeric, chunks: 1)
+        for chunks in chunkCounts {
+            let chunked = outcome(bytes, numeric: numeric, chunks: chunks)
+            #expect(chunked == serial, "\(chunks) chunks", sourceLocation: sourceLocation)
+        }
+        switch serial {
+        case .data(let data): return data.data
+        case .diagnostics(let diagnostics): throw DiagnosticError(diagnostics)
+        }
+    }
+
+    /// What parsing gave: the data, or the diagnostics thrown.
+    enum Outcome: Equatable {
+        case data(ComparableDataSet)
+        case diagnostics([Diagnostic])
+    }
+
+    /// The data or the diagnostics of parsing `bytes` in `chunks` chunks.
+    static func outcome(_ bytes: [UInt8], numeric: Set<String>, chunks: Int) -> Outcome {
+        do {
+            return .data(ComparableDataSet(try DataReader.parse(
+                bytes: bytes, displayPath: "data.csv", numericColumns: numeric, chunks: chunks, jobs: 2, progress: nil)))
+        } catch let error as DiagnosticError {
+            return .diagnostics(error.diagnostics)
+        } catch {
+            Issue.record("unexpected error type: \(error)")
+            return .diagnostics([])
+        }
     }
 
     /// The diagnostics parsing `bytes` throws, as `file:line:column: error:
@@ -39,10 +79,11 @@ enum DataFixture {
         errors(bytes: Array(text.utf8), numeric: numeric)
     }
 
-    /// The diagnostics parsing `bytes` throws; empty when it parses.
+    /// The diagnostics parsing `bytes` throws; empty when it parses. Parsing
+    /// in parallel chunks must throw the same.
     static func diagnostics(bytes: [UInt8], numeric: Set<String> = numeric) -> [Diagnostic] {
         do {
-            _ = try DataReader.parse(bytes: bytes, displayPath: "data.csv", numericColumns: numeric)
+            _ = try parseEveryWay(bytes, numeric: numeric)
             return []
         } catch let error as DiagnosticError {
             return error.diagnostics
@@ -74,5 +115,27 @@ enum DataFixture {
     /// `text` without surrounding ASCII spaces, as the reader trims cells.
     static func trimmed(_ text: String) -> String {
         String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
+
+/// A `DataSet` with the two results compared field by field: what parsing
+/// in chunks must reproduce exactly.
+struct ComparableDataSet: Equatable {
+    let data: DataSet
+
+    init(_ data: DataSet) {
+        self.data = data
+    }
+
+    static func == (left: ComparableDataSet, right: ComparableDataSet) -> Bool {
+        let a = left.data, b = right.data
+        return a.files == b.files && a.fileOfRow == b.fileOfRow && a.rowCount == b.rowCount
+            && a.periodNames == b.periodNames && a.periodOfRow == b.periodOfRow
+            && a.wardNames.map { Array($0.utf8) } == b.wardNames.map { Array($0.utf8) } && a.wardOfRow == b.wardOfRow
+            && a.groupIDs.map { Array($0.utf8) } == b.groupIDs.map { Array($0.utf8) }
+            && a.groupNames.map { Array($0.utf8) } == b.groupNames.map { Array($0.utf8) }
+            && a.lineOfRow == b.lineOfRow && a.columnNames == b.columnNames
+            && a.columns.map { $0.map(\.bitPattern) } == b.columns.map { $0.map(\.bitPattern) }
+            && a.headerColumns == b.headerColumns
     }
 }

@@ -139,4 +139,45 @@ struct OutputDirectoryTests {
                 to: scratch.appendingPathComponent("out").path, files: [manifest, manifest])
         }
     }
+
+    @Test(arguments: [1, 3])
+    func streamsEveryFileWithAnyNumberOfJobs(jobs: Int) throws {
+        let scratch = try OutputFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let paths = ["manifest.json"] + (0..<7).map { "2020-Q\($0 % 4 + 1)/file-\($0).txt" }
+        try OutputDirectory.writeAtomically(to: out.path, paths: paths, jobs: jobs, write: { index, sink in
+            var buffer = ByteBuffer()
+            // Several parts per file, as a national results.json is written.
+            for part in 0..<3 {
+                buffer.append(contentsOf: "\(paths[index]) part \(part)\n")
+                try sink.drain(&buffer)
+            }
+        })
+        for path in paths {
+            #expect(try read(out.appendingPathComponent(path)) == (0..<3).map { "\(path) part \($0)\n" }.joined())
+        }
+        #expect(try leftovers(in: scratch).isEmpty)
+    }
+
+    @Test func aFileThatFailsMidwayLeavesTheEarlierOutputAndNoTemporaryFolder() throws {
+        let scratch = try OutputFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        try OutputDirectory.writeAtomically(
+            to: out.path, files: [(relativePath: "2020-Q1/report.md", bytes: Array("kept".utf8)), manifest])
+        let paths = ["manifest.json"] + (0..<6).map { "2020-Q1/file-\($0).txt" }
+        let error = #expect(throws: DiagnosticError.self) {
+            try OutputDirectory.writeAtomically(to: out.path, paths: paths, jobs: 2, write: { index, sink in
+                var buffer = ByteBuffer()
+                buffer.append(contentsOf: "partial")
+                try sink.drain(&buffer)
+                if index == 4 { throw DiagnosticError(at: nil, "cannot write 'file-3.txt': No space left on device") }
+            })
+        }
+        #expect(error?.diagnostics.first?.message.contains("No space left") == true)
+        #expect(try read(out.appendingPathComponent("2020-Q1/report.md")) == "kept")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("2020-Q1/file-0.txt").path))
+        #expect(try leftovers(in: scratch).isEmpty)
+    }
 }

@@ -41,7 +41,7 @@ import Testing
         #expect(result.winners("x") == ["a"])
         #expect(result.rankedIDs == ["a", "late"], "unranked groups are listed last")
         let json = String(decoding: ResultsJSON.bytes(for: result), as: UTF8.self)
-        #expect(json.contains("\"district_rank\": null"))
+        #expect(json.contains("\"district_rank\":null"))
     }
 
     @Test func eligibleForTheYearNeedsEligibilityInEveryPeriod() throws {

@@ -31,12 +31,13 @@ extension DataParser {
         }
         let groupField = fields[layout.groupID]
         let groupID = cells.text(of: groupField)
-        let row = lineOfRow.count
+        var key = DuplicateGroups.noKey
         if groupID.isEmpty {
             error(at: groupField, "group_id is empty", hint: "every row must carry its group's id")
-        } else if let periodIndex {
-            groupKeys.add(period: periodIndex, id: groupID, row: row)
+        } else if periodIndex != nil {
+            key = DuplicateGroups.hash(id: groupID)
         }
+        keyOfRow.append(key)
 
         periodOfRow.append(periodIndex ?? 0)
         wardOfRow.append(wardIndex)
@@ -54,7 +55,12 @@ extension DataParser {
     /// The errors for rows that repeat an earlier row's group in the same
     /// period, at the repeat's `group_id` cell; no more than can be shown.
     func repeatedGroupErrors() -> [Diagnostic] {
-        let repeats = groupKeys.repeats(periodOfRow: periodOfRow, groupIDs: groupIDs)
+        var keys = DuplicateGroups()
+        keys.reserveCapacity(keyOfRow.count)
+        for (row, key) in keyOfRow.enumerated() where key != DuplicateGroups.noKey {
+            keys.add(period: periodOfRow[row], idHash: key, row: row)
+        }
+        let repeats = keys.repeats(periodOfRow: periodOfRow, groupIDs: groupIDs, jobs: jobs)
         var fields = [CSVField](repeating: .unused, count: layout.fieldCount + 1)
         return repeats.prefix(DataDiagnostics.limit + 1).map { repeated in
             // Scan the row's record again to find its group_id cell.

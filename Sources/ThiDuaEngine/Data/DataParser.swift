@@ -8,14 +8,12 @@ import ScoringKit
 /// once per row, and indicator cells go straight from bytes to `Double` in
 /// `DecimalParser`. Only the repeated-group check runs after the pass.
 ///
-/// Parallel parsing, when a file gets large enough to want it, fits this
-/// shape: split the bytes at line breaks that lie outside quotes (one cheap
-/// serial pass tracking quote parity finds them), run a parser per chunk
-/// with its own interners, per-row arrays and first line number (a prefix
-/// count of line breaks), then concatenate the chunks in order, renumber
-/// their interned periods and wards into the shared sorted lists, and run
-/// the duplicate-group check over the merged rows so its "first on line"
-/// still names the earliest row.
+/// A large file is parsed in parallel chunks (`DataParser+Chunks.swift`):
+/// each chunk is read by its own copy of the parser, straight into its own
+/// columns, and the chunks are concatenated in file order. A chunk stops at
+/// its first error, and then the file is read again serially, so that the
+/// errors reported — their text, order and the 20-error cap — are those of
+/// the serial reading whatever the number of chunks.
 struct DataParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let path: String
@@ -39,8 +37,10 @@ struct DataParser {
     /// Where each row's record starts, to find a cell again for an error
     /// found after reading (a repeated group).
     var startOfRow: [Int] = []
-    /// The `(period, group_id)` pairs, checked for repeats at the end.
-    var groupKeys = DuplicateGroups()
+    /// The hash of each row's `group_id`, for the check of repeated
+    /// `(period, group_id)` pairs at the end; `DuplicateGroups.noKey` for a
+    /// row without a usable period or id.
+    var keyOfRow: [UInt64] = []
     /// Blank lines not yet known to be trailing: they are errors only if a
     /// row follows.
     var pendingBlankLines: [Int] = []
@@ -48,6 +48,8 @@ struct DataParser {
     var sawRow = false
     /// The record being read, to locate its fields when one is wrong.
     var record = CSVRecord(line: 1, start: 0, fieldCount: 0)
+    /// Threads for the work on all rows (chunks, the repeated-group check).
+    var jobs = 1
 
     init(bytes: UnsafeBufferPointer<UInt8>, path: String, numericColumns: Set<String>) {
         self.bytes = bytes
@@ -58,9 +60,15 @@ struct DataParser {
 
     /// Reads the whole file.
     ///
+    /// - Parameters:
+    ///   - chunks: How many chunks to split the rows into, to parse them in
+    ///     parallel; 1 reads them in one pass on the calling thread.
+    ///   - jobs: The most threads the chunks are parsed on.
+    ///   - progress: Counts the bytes read, for a display.
     /// - Returns: The checked data.
     /// - Throws: `DiagnosticError` with every error found (up to the limit).
-    mutating func parse() throws -> DataSet {
+    mutating func parse(chunks: Int = 1, jobs: Int = 1, progress: ProgressMeter? = nil) throws -> DataSet {
+        self.jobs = jobs
         var scanner = CSVScanner(bytes: bytes, start: CSVText.byteOrderMarkLength(bytes))
         var fields = [CSVField](repeating: .unused, count: 64)
 
@@ -79,7 +87,39 @@ struct DataParser {
             guard readHeader(Array(fields.prefix(found.fieldCount))) else { throw finishedWithErrors() }
         }
 
-        reading: while !errors.isFull {
+        if chunks > 1 && errors.diagnostics.isEmpty,
+           let columns = parseInChunks(from: scanner, count: chunks, progress: progress) {
+            return try finish(columns: columns)
+        }
+        progress?.begin("reading \(path)", total: bytes.count, unit: .bytes)
+        progress?.advance(by: scanner.position)
+        readRows(&scanner, until: bytes.count, progress: progress)
+        if !sawRow && errors.diagnostics.isEmpty {
+            errors.add(.error(at: SourceLocation(file: path, line: 1, column: 1), "data file has a header but no rows"))
+        }
+        return try finish(columns: values.finish())
+    }
+
+    /// Reads the records from the scanner's position up to the first one
+    /// that starts at or after `end`, or until the error limit.
+    ///
+    /// - Parameters:
+    ///   - scanner: Where to read; left after the last record read.
+    ///   - end: Where to stop: the end of the file, or of a chunk.
+    ///   - stopAtFirstError: For a chunk: stop at its first error (the file
+    ///     is then read again serially).
+    ///   - progress: Counts the bytes read, every few thousand records.
+    mutating func readRows(_ scanner: inout CSVScanner, until end: Int, stopAtFirstError: Bool = false,
+                           progress: ProgressMeter? = nil) {
+        var fields = [CSVField](repeating: .unused, count: max(64, layout.fieldCount + 1))
+        var records = 0
+        var reported = scanner.position
+        reading: while !errors.isFull && scanner.position < end {
+            records += 1
+            if records & 4095 == 0, let progress {
+                progress.advance(by: scanner.position - reported)
+                reported = scanner.position
+            }
             let next = scanner.nextRecord(into: &fields)
             reportInvalidUTF8(&scanner)
             switch next {
@@ -98,33 +138,37 @@ struct DataParser {
                 reportPendingBlankLines()
                 if !sawRow {
                     sawRow = true
-                    reserveRows(firstRowBytes: scanner.position - found.start)
+                    reserveRows(firstRowBytes: scanner.position - found.start, bytesLeft: end - found.start)
                 }
                 readRow(fields)
             }
+            if stopAtFirstError && !errors.diagnostics.isEmpty { break reading }
         }
-        if !sawRow && errors.diagnostics.isEmpty {
-            errors.add(.error(at: SourceLocation(file: path, line: 1, column: 1), "data file has a header but no rows"))
-        }
+        progress?.advance(by: scanner.position - reported)
+    }
+
+    /// Checks for repeated groups and packs the rows read, or throws every
+    /// error found.
+    private mutating func finish(columns: [[Double]]) throws -> DataSet {
         let repeats = repeatedGroupErrors()
         guard errors.diagnostics.isEmpty && repeats.isEmpty else { throw finishedWithErrors(adding: repeats) }
-        return makeDataSet()
+        return makeDataSet(columns: columns)
     }
 
     /// Sizes the per-row arrays once, from the size of the first row, so
     /// that the columns of a 50 MB file are not copied on every doubling.
     /// Rows of one file are much alike; when the guess is short, the arrays
     /// still grow as usual.
-    private mutating func reserveRows(firstRowBytes: Int) {
-        let estimate = (bytes.count - record.start) / max(1, firstRowBytes) * 9 / 8 + 16
-        periodOfRow.reserveCapacity(estimate)
-        wardOfRow.reserveCapacity(estimate)
-        groupIDs.reserveCapacity(estimate)
-        groupNames.reserveCapacity(estimate)
-        lineOfRow.reserveCapacity(estimate)
+    private mutating func reserveRows(firstRowBytes: Int, bytesLeft: Int) {
+        let estimate = bytesLeft / max(1, firstRowBytes) * 9 / 8 + 16
+        periodOfRow = HugePages.reservedArray(capacity: estimate)
+        wardOfRow = HugePages.reservedArray(capacity: estimate)
+        groupIDs = HugePages.reservedArray(capacity: estimate)
+        groupNames = HugePages.reservedArray(capacity: estimate)
+        lineOfRow = HugePages.reservedArray(capacity: estimate)
         values.reserveCapacity(estimate)
-        startOfRow.reserveCapacity(estimate)
-        groupKeys.reserveCapacity(estimate)
+        startOfRow = HugePages.reservedArray(capacity: estimate)
+        keyOfRow = HugePages.reservedArray(capacity: estimate)
     }
 
     /// Blank lines followed by a row are not trailing, so they are errors:
@@ -138,7 +182,7 @@ struct DataParser {
     }
 
     /// Renumbers periods and wards into sorted order and packs the result.
-    private mutating func makeDataSet() -> DataSet {
+    private mutating func makeDataSet(columns: [[Double]]) -> DataSet {
         let (periodNames, newPeriod) = periods.sorted()
         let (wardNames, newWard) = wards.sorted()
         return DataSet(
@@ -152,7 +196,7 @@ struct DataParser {
             groupNames: groupNames,
             lineOfRow: lineOfRow,
             columnNames: columnNames,
-            columns: values.finish(),
+            columns: columns,
             headerColumns: headerColumns
         )
     }

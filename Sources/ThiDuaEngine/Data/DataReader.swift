@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ScoringKit
 
 /// Reads a round's quarterly data file (SCORING.md §2) into a `DataSet`.
@@ -29,22 +22,36 @@ public enum DataReader {
     ///   - numericColumns: The indicator columns to read when the header has
     ///     them; the caller reports referenced columns the header lacks.
     ///     Other non-identity columns are ignored.
+    ///   - jobs: Threads to parse a large file on, in chunks; the data and
+    ///     the errors are the same for any number.
     /// - Returns: The checked data, by column.
     /// - Throws: `DiagnosticError`: without a location when the file cannot
     ///   be read; otherwise with one diagnostic per problem found.
     public static func read(
-        contentsOf path: String, displayPath: String, numericColumns: Set<String>
+        contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int = 1
     ) throws -> DataSet {
+        try read(contentsOf: path, displayPath: displayPath, numericColumns: numericColumns, jobs: jobs,
+                 progress: nil).data
+    }
+
+    /// As `read(contentsOf:displayPath:numericColumns:jobs:)`, counting the
+    /// bytes parsed in `progress`; also returns the file's size.
+    static func read(
+        contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int,
+        progress: ProgressMeter?
+    ) throws -> (data: DataSet, bytes: Int) {
         let bytes: [UInt8]
         do throws(DataFileError) {
-            bytes = try readAllBytes(atPath: path)
+            bytes = try DataFileBytes.contents(ofFile: path, jobs: jobs)
         } catch {
             throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
         }
-        return try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns)
+        let data = try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                             chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+        return (data, bytes.count)
     }
 
-    /// Checks data already in memory, as `read(contentsOf:displayPath:numericColumns:)`
+    /// Checks data already in memory, as `read(contentsOf:displayPath:numericColumns:jobs:)`
     /// does for a file.
     ///
     /// - Parameters:
@@ -52,61 +59,53 @@ public enum DataReader {
     ///   - displayPath: The file name to use in messages and `DataSet.file`.
     ///   - numericColumns: The indicator columns to read when the header has
     ///     them.
+    ///   - jobs: Threads to parse large data on, in chunks.
     /// - Returns: The checked data, by column.
     /// - Throws: `DiagnosticError` with one diagnostic per problem found.
-    public static func parse(bytes: [UInt8], displayPath: String, numericColumns: Set<String>) throws -> DataSet {
+    public static func parse(
+        bytes: [UInt8], displayPath: String, numericColumns: Set<String>, jobs: Int = 1
+    ) throws -> DataSet {
+        try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                  chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: nil)
+    }
+
+    /// Parses `bytes` split into exactly `chunks` chunks (tests use this to
+    /// split small inputs that `parse(bytes:displayPath:numericColumns:jobs:)`
+    /// would read in one pass).
+    static func parse(
+        bytes: [UInt8], displayPath: String, numericColumns: Set<String>, chunks: Int, jobs: Int,
+        progress: ProgressMeter?
+    ) throws -> DataSet {
         try bytes.withUnsafeBufferPointer { buffer in
             var parser = DataParser(bytes: buffer, path: displayPath, numericColumns: numericColumns)
-            return try parser.parse()
+            return try parser.parse(chunks: chunks, jobs: max(1, jobs), progress: progress)
         }
     }
-}
 
-/// Why the operating system refused a file, as `strerror` words it.
-struct DataFileError: Error {
-    /// E.g. "No such file or directory".
-    var reason: String
-
-    init(errorNumber: Int32) {
-        reason = String(cString: strerror(errorNumber))
-    }
-}
-
-/// The whole content of the file at `path`.
-///
-/// Plain POSIX calls rather than Foundation: they report the reason in the
-/// system's usual words, and read straight into uninitialized array
-/// storage (zero-filling 50 MB first, then overwriting it, was measurable).
-private func readAllBytes(atPath path: String) throws(DataFileError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw DataFileError(errorNumber: errno) }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { throw DataFileError(errorNumber: errno) }
-    var content: [UInt8] = []
-    // One byte more than the size lets the end of the file show up without
-    // another round; a file that grew meanwhile is read on in chunks.
-    var chunkSize = max(0, Int(info.st_size)) + 1
-    while true {
-        var failure: Int32 = 0
-        let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, filled in
-            filled = 0
-            guard let base = buffer.baseAddress else { return }
-            while filled < buffer.count {
-                let got = read(descriptor, base + filled, buffer.count - filled)
-                if got > 0 {
-                    filled += got
-                } else if got == 0 {
-                    return
-                } else if errno != EINTR {
-                    failure = errno
-                    return
-                }
-            }
+    /// Whether `bytes` parse in `chunks` chunks without falling back to one
+    /// pass: the check of the chunk boundaries passed and no chunk met an
+    /// error. For tests of the parallel path itself.
+    static func parsesInChunks(bytes: [UInt8], numericColumns: Set<String>, chunks: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = DataParser(bytes: buffer, path: "data.csv", numericColumns: numericColumns)
+            var scanner = CSVScanner(bytes: buffer, start: CSVText.byteOrderMarkLength(buffer))
+            var fields = [CSVField](repeating: .unused, count: 64)
+            guard case .record(let header) = scanner.nextRecord(into: &fields),
+                  parser.readHeader(Array(fields.prefix(header.fieldCount))) else { return false }
+            parser.jobs = 2
+            return parser.parseInChunks(from: scanner, count: chunks, progress: nil) != nil
         }
-        guard failure == 0 else { throw DataFileError(errorNumber: failure) }
-        if content.isEmpty { content = chunk } else { content.append(contentsOf: chunk) }
-        if chunk.count < chunkSize { return content }
-        chunkSize = max(chunkSize, 65_536)
+    }
+
+    /// The smallest chunk worth a thread: below it, starting the chunk and
+    /// joining its rows costs more than the parallel parse saves.
+    static let minimumChunkBytes = 1 << 20
+
+    /// How many chunks to parse `byteCount` bytes in with `jobs` threads:
+    /// four per thread, so that a thread that finishes early takes another,
+    /// but none smaller than `minimumChunkBytes`; 1 with one thread.
+    static func chunkCount(byteCount: Int, jobs: Int) -> Int {
+        guard jobs > 1 else { return 1 }
+        return max(1, min(jobs * 4, byteCount / minimumChunkBytes))
     }
 }

@@ -16,6 +16,9 @@ struct Aggregation {
         let rowCount = table.rowCount
         let criteria = config.criteria
         try check(results, rowCount: rowCount, period: table.period)
+        // Column by column, each sum in the same order as a row-by-row
+        // reading would add it, so every figure has the same bits; a row
+        // loop through `config` retained and released its entries per row.
         var next = 0
         var contentPoints: [[Double]] = []
         for content in config.contents {
@@ -24,41 +27,55 @@ struct Aggregation {
             let totalWeight = content.criteria.reduce(0) { $0 + $1.weight }
             var weighted = [Double](repeating: 0, count: rowCount)
             for (offset, criterion) in zip(range, content.criteria) {
-                let achievement = results[offset]
-                for row in 0..<rowCount { weighted[row] += criterion.weight * achievement[row] }
+                let weight = criterion.weight
+                results[offset].withUnsafeBufferPointer { achievement in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                        for row in 0..<rowCount { weighted[row] += weight * achievement[row] }
+                    }
+                }
             }
-            contentPoints.append(weighted.map { content.points * $0 / totalWeight })
+            let points = content.points
+            weighted.withUnsafeMutableBufferPointer { weighted in
+                for row in 0..<rowCount { weighted[row] = points * weighted[row] / totalWeight }
+            }
+            contentPoints.append(weighted)
         }
         let bonusRange = next..<(next + config.bonuses.count)
         let deductionRange = bonusRange.upperBound..<(bonusRange.upperBound + config.deductions.count)
         let gateRange = deductionRange.upperBound..<(deductionRange.upperBound + config.gates.count)
-        let bonus = sums(results[bonusRange], rowCount: rowCount).map { sum in config.bonusCap.map { min($0, sum) } ?? sum }
+        var bonus = sums(results[bonusRange], rowCount: rowCount)
+        if let cap = config.bonusCap {
+            for row in 0..<rowCount { bonus[row] = min(cap, bonus[row]) }
+        }
         let deduction = sums(results[deductionRange], rowCount: rowCount)
 
-        var total = [Double](repeating: 0, count: rowCount)
+        var total = sums(contentPoints[...], rowCount: rowCount)
+        for row in 0..<rowCount {
+            // `+ 0` turns a negative zero into zero so it never prints as "-0.00".
+            total[row] = max(0, total[row] + bonus[row] - deduction[row]) + 0
+        }
         var eligible = [Bool](repeating: true, count: rowCount)
         var reasons = [[String]](repeating: [], count: rowCount)
-        var tierOfRow = [Int32](repeating: 0, count: rowCount)
-        for row in 0..<rowCount {
-            var base = 0.0
-            for points in contentPoints { base += points[row] }
-            // `+ 0` turns a negative zero into zero so it never prints as "-0.00".
-            total[row] = max(0, base + bonus[row] - deduction[row]) + 0
-            for (offset, gate) in zip(gateRange, config.gates) where results[offset][row] < 0.5 {
+        for (offset, gate) in zip(gateRange, config.gates) {
+            let reason = gate.plugin.failureReason ?? "gate '\(gate.id)' failed"
+            let passes = results[offset]
+            for row in 0..<rowCount where passes[row] < 0.5 {
                 eligible[row] = false
-                reasons[row].append(gate.plugin.failureReason ?? "gate '\(gate.id)' failed")
+                reasons[row].append(reason)
             }
-            if let floor = config.contentFloor {
-                for (index, content) in config.contents.enumerated()
-                where !Tolerance.atLeast(contentPoints[index][row], floor * content.points) {
+        }
+        if let floor = config.contentFloor {
+            for (index, content) in config.contents.enumerated() {
+                let needed = floor * content.points
+                let points = contentPoints[index]
+                let reason = FloorReason(content: content, needed: needed, period: "")
+                for row in 0..<rowCount where !Tolerance.atLeast(points[row], needed) {
                     eligible[row] = false
-                    reasons[row].append(
-                        "content '\(content.id)' below the floor: \(TwoDecimals.string(contentPoints[index][row])) of \(formatNumber(content.points)) points, needs \(TwoDecimals.string(floor * content.points))")
+                    reasons[row].append(reason.text(points: points[row]))
                 }
             }
-            // The last tier's minimum is 0 and totals are ≥ 0, so one always matches.
-            tierOfRow[row] = Int32(config.tiers.firstIndex { Tolerance.atLeast(total[row], $0.min) } ?? config.tiers.count - 1)
         }
+        let tierOfRow = Self.tiers(of: total, minimums: config.tiers.map(\.min))
         return PeriodResult(
             period: table.period, groupIDs: [], groupNames: [], wardOfRow: table.wardOfRow, wardNames: table.wardNames,
             contentIDs: config.contents.map(\.id), contentPoints: contentPoints,
@@ -68,6 +85,18 @@ struct Aggregation {
             wardRank: [], districtRank: [], order: [],
             awardDefinitions: config.awards.map { AwardDefinition(id: $0.id, title: $0.title, scope: $0.scope, minTier: Int32($0.minTier)) },
             grants: [], warnings: [])
+    }
+
+    /// The tier of each total: the first whose minimum it reaches. The last
+    /// tier's minimum is 0 and totals are ≥ 0, so one always matches; a NaN
+    /// total (a group the year does not rank) gets -1.
+    static func tiers(of totals: [Double], minimums: [Double]) -> [Int32] {
+        totals.map { total in
+            if total.isNaN { return -1 }
+            var tier = 0
+            while tier < minimums.count - 1 && !Tolerance.atLeast(total, minimums[tier]) { tier += 1 }
+            return Int32(tier)
+        }
     }
 
     private func sums(_ columns: ArraySlice<[Double]>, rowCount: Int) -> [Double] {
@@ -96,5 +125,34 @@ struct Aggregation {
                 }
             }
         }
+    }
+}
+
+/// The reason a content under the floor gives (README "Rules the contract
+/// leaves open"): `content 'ID' below the floor: P of N points, needs F`,
+/// or `… below the floor for the year: …`. The fixed parts are made once
+/// per content, so a row that fails pays for one string, not for the
+/// pieces of an interpolation.
+struct FloorReason {
+    private let head: String
+    private let tail: String
+
+    /// - Parameters:
+    ///   - content: The content.
+    ///   - needed: floor × points.
+    ///   - period: `""` for a quarter, `" for the year"` for the year.
+    init(content: ContentConfig, needed: Double, period: String) {
+        head = "content '\(content.id)' below the floor\(period): "
+        tail = " of \(formatNumber(content.points)) points, needs \(TwoDecimals.string(needed))"
+    }
+
+    /// The reason for a group with `points` points of the content.
+    func text(points: Double) -> String {
+        let value = TwoDecimals.string(points)
+        var text = head
+        text.reserveCapacity(head.utf8.count + value.utf8.count + tail.utf8.count)
+        text += value
+        text += tail
+        return text
     }
 }

@@ -35,7 +35,11 @@ enum AwardSelector {
 
     /// Decides every award in order of precedence, one award per group.
     static func select(_ awards: [AwardConfig], in population: Population, period: String) -> Outcome {
-        var held = [Int?](repeating: nil, count: population.ids.count)
+        // The award each row holds, or -1; and scratch marks for `decide`,
+        // cleared after each unit (a `Set` per unit hashed every row it
+        // looked up, and a district unit has them all).
+        var held = [Int32](repeating: -1, count: population.ids.count)
+        var marks = [UInt8](repeating: 0, count: population.ids.count)
         var outcome = Outcome()
 
         for (awardIndex, award) in awards.enumerated() {
@@ -46,20 +50,24 @@ enum AwardSelector {
             var taken: [(unit: String, row: Int32)] = []
             for unit in units {
                 let decision = decide(award, index: awardIndex, unit: unit, population: population, held: held,
-                                      period: period, warnings: &outcome.warnings)
+                                      marks: &marks, period: period, warnings: &outcome.warnings)
                 taken += decision.winners.map { (unit.name, Int32($0)) }
                 outcome.decisions.append(decision)
             }
             for (unit, row) in taken {
-                held[Int(row)] = awardIndex
+                held[Int(row)] = Int32(awardIndex)
                 outcome.grants.append(AwardGrant(award: awardIndex, scopeUnit: unit, row: Int(row)))
             }
         }
         return outcome
     }
 
+    /// `marks` bits for `decide`: a winner of the unit, a candidate dropped
+    /// by a tie at the cutoff.
+    private static let winnerMark: UInt8 = 1, excludedMark: UInt8 = 2
+
     private static func decide(_ award: AwardConfig, index: Int, unit: (name: String, rows: [Int32]),
-                               population: Population, held: [Int?], period: String,
+                               population: Population, held: [Int32], marks: inout [UInt8], period: String,
                                warnings: inout [String]) -> AwardDecision {
         let n = unit.rows.count
         let quota = switch award.quota {
@@ -67,23 +75,32 @@ enum AwardSelector {
         // floor(n × p / 100), forgiving float noise just below a whole number.
         case .percent(let percent): Int((Double(n) * percent / 100 + Tolerance.absolute).rounded(.down))
         }
-        let isCandidate = { (row: Int32) in
-            population.eligible[Int(row)] && population.tierOfRow[Int(row)] <= award.minTier && held[Int(row)] == nil
+        let eligible = population.eligible, tierOfRow = population.tierOfRow, minTier = award.minTier
+        // Candidates in ranking order, with their positions in the unit.
+        var candidates: [Int32] = [], positions: [Int] = []
+        for (position, row) in unit.rows.enumerated()
+        where eligible[Int(row)] && tierOfRow[Int(row)] <= minTier && held[Int(row)] < 0 {
+            candidates.append(row)
+            positions.append(position)
         }
-        let candidates = unit.rows.filter(isCandidate)
         // Each unit is ranked on its own (SCORING.md 3.5): a ward's ties are
         // ties of its ward ranking.
         let rank = award.scope == .ward ? population.wardRank : population.rank
         var selection = Array(candidates.prefix(quota))
-        var excludedByTie: Set<Int32> = []
+        // The last candidate that won or was dropped by a tie.
+        var lastCandidate = min(quota, candidates.count) - 1
+        var tied: [Int32] = []
         if quota > 0, quota < candidates.count,
            rank[Int(candidates[quota - 1])] == rank[Int(candidates[quota])] {
             let tiedRank = rank[Int(candidates[quota - 1])]
-            let tied = candidates.filter { rank[Int($0)] == tiedRank }
+            for (candidate, row) in candidates.enumerated() where rank[Int(row)] == tiedRank {
+                tied.append(row)
+                lastCandidate = candidate
+            }
             switch award.tiesAtCutoff {
             case .exclude:
                 selection.removeAll { rank[Int($0)] == tiedRank }
-                excludedByTie = Set(tied)
+                for row in tied { marks[Int(row)] |= excludedMark }
             case .include:
                 selection += candidates[quota...].filter { rank[Int($0)] == tiedRank }
             }
@@ -94,32 +111,34 @@ enum AwardSelector {
             let outcome = award.tiesAtCutoff == .exclude ? "all excluded" : "all included"
             warnings.append("\(period): award '\(award.id)' (\(unit.name)): tie at the cutoff of \(quota) at \(place) between \(names); \(outcome) (ties_at_cutoff: \(award.tiesAtCutoff.rawValue))")
         }
+        for row in selection { marks[Int(row)] |= winnerMark }
 
         // The groups that came close: every non-winner ranked above the last
         // winner (or the tied ones) — but those already holding an earlier
         // award, which the report lists under that award — and a few just
         // below the cutoff, whatever their reason.
-        let winners = Set(selection)
-        let lastPosition = unit.rows.lastIndex { winners.contains($0) || excludedByTie.contains($0) } ?? -1
+        let lastPosition = lastCandidate >= 0 ? positions[lastCandidate] : -1
         let lastWinnerTotal = selection.last.map { population.total[Int($0)] }
         var passedOver: [PassedOver] = []
         for (position, row) in unit.rows.prefix(lastPosition + 1 + passedOverBelowCutoff).enumerated()
-        where !winners.contains(row) && (position > lastPosition || held[Int(row)] == nil) {
+        where marks[Int(row)] & winnerMark == 0 && (position > lastPosition || held[Int(row)] < 0) {
             guard passedOver.count < passedOverLimit else { break }
             let reason: PassedOver.Reason
-            if let earlier = held[Int(row)] {
-                reason = .holdsAward(earlier)
-            } else if !population.eligible[Int(row)] {
+            if held[Int(row)] >= 0 {
+                reason = .holdsAward(Int(held[Int(row)]))
+            } else if !eligible[Int(row)] {
                 reason = .notEligible
-            } else if population.tierOfRow[Int(row)] > award.minTier {
+            } else if tierOfRow[Int(row)] > minTier {
                 reason = .tierTooLow
-            } else if excludedByTie.contains(row) {
+            } else if marks[Int(row)] & excludedMark != 0 {
                 reason = .tieAtCutoff
             } else {
                 reason = .outsideQuota(pointsBehind: lastWinnerTotal.map { $0 - population.total[Int(row)] })
             }
             passedOver.append(PassedOver(row: Int(row), reason: reason))
         }
+        for row in selection { marks[Int(row)] = 0 }
+        for row in tied { marks[Int(row)] = 0 }
         return AwardDecision(award: index, unit: unit.name, unitSize: n, quota: quota,
                              winners: selection.map(Int.init), passedOver: passedOver)
     }

@@ -6,22 +6,44 @@ import ScoringKit
 public struct Evaluator: Sendable {
     /// The round.
     public let round: Round
-    /// Worker threads for scoring (≥ 1).
+    /// Worker threads (≥ 1): for splitting the data by period, scoring,
+    /// deciding the periods side by side, and the year.
     public let jobs: Int
     private let slices: PeriodSlices
+    /// Where the time of each phase goes, when the run is timed.
+    let timer: PhaseTimer?
+    /// Where progress is counted, when someone shows it.
+    let progress: ProgressMeter?
 
     /// Creates an evaluator; splitting the data by period happens here, once.
-    public init(round: Round, jobs: Int) {
+    ///
+    /// - Parameters:
+    ///   - round: The round to evaluate.
+    ///   - jobs: Worker threads; at least 1 is used. The results are the
+    ///     same for any number.
+    ///   - timer: Receives the time spent preparing (the split by period
+    ///     included), scoring, aggregating and ranking, and awarding. The
+    ///     results are the same with or without it.
+    ///   - progress: Names each step and counts the groups scored, for a
+    ///     display.
+    public init(round: Round, jobs: Int, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) {
         self.round = round
         self.jobs = max(1, jobs)
-        self.slices = PeriodSlices(data: round.data, periods: round.config.periods)
+        self.timer = timer
+        self.progress = progress
+        progress?.begin("splitting the data by period")
+        let workers = self.jobs
+        self.slices = timer.measure(.prepare) {
+            PeriodSlices(data: round.data, periods: round.config.periods,
+                         columns: round.config.referencedColumns.map(\.name), jobs: workers)
+        }
     }
 
     /// Evaluates `periods` (all of the round's when empty), in the round's order.
     /// - Throws: `DiagnosticError` naming the period, group and entry of
     ///   every value that cannot be scored.
     public func evaluate(periods: [String] = []) throws -> [PeriodResult] {
-        try score(periods: periods).map { try decide($0) }
+        try decide(all: score(periods: periods), config: round.config)
     }
 
     /// Runs the plugins of `periods` (all of the round's when empty): the
@@ -39,15 +61,23 @@ public struct Evaluator: Sendable {
     private func score(periodIndex: Int) throws -> ScoredPeriod {
         let table = slices.tables[periodIndex]
         let dataRows = slices.dataRows[periodIndex]
-        var scorers: [any PeriodScorer] = []
-        for (index, item) in round.config.allEntries.enumerated() {
-            do {
-                scorers.append(try item.entry.plugin.prepare(table))
-            } catch {
-                throw diagnose([ParallelScorer.Failure(entry: index, error: asEvaluationError(error))], table, dataRows)
+        progress?.begin("preparing \(table.period)")
+        let scorers = try timer.measure(.prepare) { () throws -> [any PeriodScorer] in
+            var scorers: [any PeriodScorer] = []
+            for (index, item) in round.config.allEntries.enumerated() {
+                do {
+                    scorers.append(try item.entry.plugin.prepare(table))
+                } catch {
+                    throw diagnose([ParallelScorer.Failure(entry: index, error: asEvaluationError(error))], table, dataRows)
+                }
             }
+            return scorers
         }
-        switch ParallelScorer(jobs: jobs).score(scorers, rowCount: table.rowCount) {
+        progress?.begin("scoring \(table.period)", total: table.rowCount, unit: .groups)
+        let outcome = timer.measure(.score) {
+            ParallelScorer(jobs: jobs, progress: progress).score(scorers, rowCount: table.rowCount)
+        }
+        switch outcome {
         case .success(let results):
             return ScoredPeriod(table: table, dataRows: dataRows, results: results)
         case .failure(let failures):
@@ -65,28 +95,50 @@ public struct Evaluator: Sendable {
     /// - Throws: `DiagnosticError` when a plugin returned a value outside its
     ///   role's range.
     public func decide(_ scored: ScoredPeriod, config: RoundConfig? = nil) throws -> PeriodResult {
-        let config = config ?? round.config
-        precondition(config.allEntries.count == scored.results.count, "the config has other entries than the scored one")
-        let table = scored.table
+        try decide(all: [scored], config: config ?? round.config)[0]
+    }
+
+    /// `decide(_:config:)` of every scored period, the periods spread over
+    /// up to `jobs` threads: first the totals and rankings of all of them,
+    /// then their awards, each result in its own slot, so the results do not
+    /// depend on the threads. The error thrown is the first period's error,
+    /// as deciding them one after the other would throw.
+    private func decide(all scored: [ScoredPeriod], config: RoundConfig) throws -> [PeriodResult] {
+        precondition(scored.allSatisfy { config.allEntries.count == $0.results.count },
+                     "the config has other entries than the scored one")
         let data = round.data
-        var result = try Aggregation(config: config).aggregate(scored.results, table: table)
-        result.groupIDs = scored.dataRows.map { data.groupIDs[Int($0)] }
-        result.groupNames = scored.dataRows.map { data.groupNames[Int($0)] }
-        let allRows = (0..<Int32(table.rowCount)).map { $0 }
-        let ranking = Ranking.rank(keys: [result.total] + config.tieBreak.map { result.contentPoints[$0] },
-                                   ids: result.groupIDs, units: table.wardOfRow,
-                                   unitCount: table.wardNames.count, rows: allRows)
-        result.order = ranking.order
-        result.districtRank = ranking.rank
-        result.wardRank = ranking.unitRank
-        let population = AwardSelector.Population(
-            ids: result.groupIDs, wardOfRow: table.wardOfRow, wardNames: table.wardNames,
-            eligible: result.eligible, tierOfRow: result.tierOfRow, total: result.total,
-            rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order,
-            wardOrder: ranking.unitOrder)
-        let awards = AwardSelector.select(config.awards, in: population, period: table.period)
-        (result.grants, result.decisions, result.warnings) = (awards.grants, awards.decisions, awards.warnings)
-        return result
+        progress?.begin(scored.count == 1 ? "ranking \(scored[0].period)" : "ranking \(scored.count) periods")
+        let ranked = try timer.measure(.aggregateRank) {
+            try Parallel.throwingMap(scored.count, jobs: jobs) { index -> (PeriodResult, Ranking.Outcome) in
+                let scored = scored[index], table = scored.table
+                var result = try Aggregation(config: config).aggregate(scored.results, table: table)
+                result.groupIDs = scored.dataRows.map { data.groupIDs[Int($0)] }
+                result.groupNames = scored.dataRows.map { data.groupNames[Int($0)] }
+                let allRows = (0..<Int32(table.rowCount)).map { $0 }
+                let ranking = Ranking.rank(keys: [result.total] + config.tieBreak.map { result.contentPoints[$0] },
+                                           ids: result.groupIDs, units: table.wardOfRow,
+                                           unitCount: table.wardNames.count, rows: allRows)
+                result.order = ranking.order
+                result.districtRank = ranking.rank
+                result.wardRank = ranking.unitRank
+                return (result, ranking)
+            }
+        }
+        progress?.begin(scored.count == 1 ? "awarding \(scored[0].period)" : "awarding \(scored.count) periods")
+        return timer.measure(.award) {
+            Parallel.map(ranked.count, jobs: jobs) { index -> PeriodResult in
+                let (aggregated, ranking) = ranked[index]
+                let population = AwardSelector.Population(
+                    ids: aggregated.groupIDs, wardOfRow: aggregated.wardOfRow, wardNames: aggregated.wardNames,
+                    eligible: aggregated.eligible, tierOfRow: aggregated.tierOfRow, total: aggregated.total,
+                    rank: ranking.rank, wardRank: ranking.unitRank, order: ranking.order,
+                    wardOrder: ranking.unitOrder)
+                var result = aggregated
+                let awards = AwardSelector.select(config.awards, in: population, period: result.period)
+                (result.grants, result.decisions, result.warnings) = (awards.grants, awards.decisions, awards.warnings)
+                return result
+            }
+        }
     }
 
     private func asEvaluationError(_ error: any Error) -> EvaluationError {

@@ -1,15 +1,17 @@
-import Dispatch
 import ScoringKit
-import Synchronization
 
 /// Runs prepared scorers over all rows of a period in parallel chunks.
 ///
-/// Each chunk is scored into its own buffer by one worker; buffers are
-/// assembled in chunk order afterwards, so the results are the same bytes
-/// whatever the number of jobs or the order the chunks ran in.
+/// Each chunk of rows is scored by one worker straight into the rows'
+/// places in the result arrays; chunks own disjoint rows, so the results
+/// are the same bytes whatever the number of jobs or the order the chunks
+/// ran in. (Scoring into a buffer per chunk and concatenating them copied
+/// every result once more and touched as much fresh memory again.)
 struct ParallelScorer {
     /// Number of workers; 1 scores on the calling thread.
     let jobs: Int
+    /// Counts the rows of each chunk scored, when someone shows progress.
+    var progress: ProgressMeter?
 
     /// Either every result or every failure.
     enum Outcome {
@@ -32,34 +34,19 @@ struct ParallelScorer {
         // per-chunk overhead small next to the work.
         let chunkSize = max(1024, (rowCount + jobs * 8 - 1) / (jobs * 8))
         let chunkCount = (rowCount + chunkSize - 1) / chunkSize
-        let outcomes = Mutex([ChunkOutcome?](repeating: nil, count: chunkCount))
-
-        let runChunk = { @Sendable (chunk: Int) in
-            let rows = (chunk * chunkSize)..<min(rowCount, (chunk + 1) * chunkSize)
-            let outcome = Self.scoreChunk(scorers, rows: rows)
-            outcomes.withLock { $0[chunk] = outcome }
-        }
-        let workers = min(jobs, chunkCount)
-        if workers <= 1 {
-            for chunk in 0..<chunkCount { runChunk(chunk) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for chunk in stride(from: worker, to: chunkCount, by: workers) { runChunk(chunk) }
-            }
-        }
-
-        let chunks = outcomes.withLock { $0 }
         var failures: [Failure] = []
-        var results = scorers.map { _ in [Double]() }
-        for index in results.indices { results[index].reserveCapacity(rowCount) }
-        for outcome in chunks {
-            // Every chunk index in 0..<chunkCount ran exactly once above.
-            guard let outcome else { preconditionFailure("a chunk was not scored") }
-            failures += outcome.failures
-            guard failures.isEmpty else { continue }
-            for entry in results.indices {
-                results[entry] += outcome.values[(entry * outcome.count)..<((entry + 1) * outcome.count)]
-            }
+        let results = Self.withUninitializedColumns(scorers.count, rowCount: rowCount) { buffers in
+            // Safe to share: each chunk's rows of the buffers are written by
+            // the one worker that scores the chunk, and nothing reads them
+            // before `Parallel.map` returns, which waits for every worker.
+            nonisolated(unsafe) let columns = buffers
+            let progress = self.progress
+            failures = Parallel.map(chunkCount, jobs: jobs) { chunk -> [Failure] in
+                let rows = (chunk * chunkSize)..<min(rowCount, (chunk + 1) * chunkSize)
+                let found = Self.scoreChunk(scorers, rows: rows, into: columns)
+                progress?.advance(by: rows.count)
+                return found
+            }.flatMap { $0 }
         }
         if !failures.isEmpty {
             return .failure(failures.sorted { ($0.error.row, $0.entry) < ($1.error.row, $1.entry) })
@@ -67,37 +54,50 @@ struct ParallelScorer {
         return .success(results)
     }
 
-    private struct ChunkOutcome: Sendable {
-        var count: Int
-        var values: [Double]
-        var failures: [Failure]
+    /// `count` arrays of `rowCount` values each, which `fill` must write in
+    /// full. Made with uninitialized capacity, so that their pages are first
+    /// touched by the workers that score into them, not all zeroed by the
+    /// calling thread beforehand.
+    private static func withUninitializedColumns(
+        _ count: Int, rowCount: Int, fill: ([UnsafeMutableBufferPointer<Double>]) -> Void
+    ) -> [[Double]] {
+        var columns = [[Double]](repeating: [], count: count)
+        func make(_ index: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) {
+            guard index < count else { return fill(buffers) }
+            columns[index] = [Double](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+                make(index + 1, buffers + [UnsafeMutableBufferPointer(rebasing: buffer[0..<rowCount])])
+                initialized = rowCount
+            }
+        }
+        make(0, [])
+        return columns
     }
 
-    private static func scoreChunk(_ scorers: [any PeriodScorer], rows: Range<Int>) -> ChunkOutcome {
-        let count = rows.count
-        var values = [Double](repeating: 0, count: scorers.count * count)
+    private static func scoreChunk(_ scorers: [any PeriodScorer], rows: Range<Int>,
+                                   into columns: [UnsafeMutableBufferPointer<Double>]) -> [Failure] {
         var failures: [Failure] = []
-        values.withUnsafeMutableBufferPointer { buffer in
-            for (entry, scorer) in scorers.enumerated() {
-                let slice = UnsafeMutableBufferPointer(rebasing: buffer[(entry * count)..<((entry + 1) * count)])
-                do {
-                    try scorer.score(rows: rows, into: slice)
-                } catch {
-                    // Score row by row to find every failing row, so the
-                    // errors reported do not depend on how rows were chunked.
-                    for row in rows {
-                        let one = UnsafeMutableBufferPointer(rebasing: slice[(row - rows.lowerBound)...(row - rows.lowerBound)])
-                        do {
-                            try scorer.score(rows: row..<(row + 1), into: one)
-                        } catch let error as EvaluationError {
-                            failures.append(Failure(entry: entry, error: error))
-                        } catch {
-                            failures.append(Failure(entry: entry, error: EvaluationError(row: row, message: "\(error)")))
-                        }
+        for (entry, scorer) in scorers.enumerated() {
+            let slice = UnsafeMutableBufferPointer(rebasing: columns[entry][rows])
+            // Zeros first, as a fresh array would hold: a plugin that skips a
+            // row must not leave memory's leftovers in the results.
+            slice.initialize(repeating: 0)
+            do {
+                try scorer.score(rows: rows, into: slice)
+            } catch {
+                // Score row by row to find every failing row, so the
+                // errors reported do not depend on how rows were chunked.
+                for row in rows {
+                    let one = UnsafeMutableBufferPointer(rebasing: slice[(row - rows.lowerBound)...(row - rows.lowerBound)])
+                    do {
+                        try scorer.score(rows: row..<(row + 1), into: one)
+                    } catch let error as EvaluationError {
+                        failures.append(Failure(entry: entry, error: error))
+                    } catch {
+                        failures.append(Failure(entry: entry, error: EvaluationError(row: row, message: "\(error)")))
                     }
                 }
             }
         }
-        return ChunkOutcome(count: count, values: values, failures: failures)
+        return failures
     }
 }

@@ -7,6 +7,14 @@ import ScoringKit
 /// (1, 2, 2, 4) and are listed by `group_id` ascending (by code point).
 /// The district and each ward are ranked on their own: whether two groups
 /// of a ward are equal never depends on groups of other wards.
+///
+/// The work is integer work after one sort per key: each key's values are
+/// sorted once (a radix sort of their bits), and walking that order gives
+/// the equality classes of the district and, with a class counter per ward,
+/// of every ward at once. The order then comes from stable counting sorts
+/// by class, least significant key first, over the rows sorted by
+/// `group_id` (sorted once, by their first eight bytes and rarely more) —
+/// no comparison of strings or of doubles inside a sort.
 enum Ranking {
     /// The ranking of one population.
     struct Outcome: Equatable {
@@ -28,58 +36,95 @@ enum Ranking {
     ///   - rows: The rows to rank; others get rank 0.
     static func rank(keys: [[Double]], ids: [String], units: [Int32], unitCount: Int, rows: [Int32]) -> Outcome {
         let rowCount = ids.count
-        var classes = keys.map { _ in [Int32](repeating: 0, count: rowCount) }
-        var rank = [Int32](repeating: 0, count: rowCount)
-        let order = rankWithin(rows, keys: keys, ids: ids, classes: &classes, rank: &rank)
+        // Equal within the tolerance must be transitive for sorting, so each
+        // key is first turned into ordinal classes: sorted descending, a new
+        // class starts where the gap to the previous value exceeds it —
+        // over the district's rows, and over each ward's rows on its own.
+        var districtClasses: [[Int32]] = [], unitClasses: [[Int32]] = []
+        for key in keys {
+            let (district, unit) = classify(key, rows: rows, units: units, unitCount: unitCount, rowCount: rowCount)
+            districtClasses.append(district)
+            unitClasses.append(unit)
+        }
+        let byID = RadixSort.rowsByID(rows, ids: ids)
 
-        var rowsByUnit = [[Int32]](repeating: [], count: unitCount)
-        for row in rows { rowsByUnit[Int(units[Int(row)])].append(row) }
+        var order = byID
+        for classes in districtClasses.reversed() { order = stableSort(order, by: classes) }
+        var rank = [Int32](repeating: 0, count: rowCount)
+        assignRanks(order[...], classes: districtClasses, into: &rank)
+
+        var unitSorted = byID
+        for classes in unitClasses.reversed() { unitSorted = stableSort(unitSorted, by: classes) }
+        unitSorted = stableSort(unitSorted, by: units)
         var unitRank = [Int32](repeating: 0, count: rowCount)
-        let unitOrder = rowsByUnit.map { unitRows in
-            rankWithin(unitRows, keys: keys, ids: ids, classes: &classes, rank: &unitRank)
+        var unitOrder = [[Int32]](repeating: [], count: unitCount)
+        var start = 0
+        while start < unitSorted.count {
+            let unit = units[Int(unitSorted[start])]
+            var end = start + 1
+            while end < unitSorted.count && units[Int(unitSorted[end])] == unit { end += 1 }
+            assignRanks(unitSorted[start..<end], classes: unitClasses, into: &unitRank)
+            unitOrder[Int(unit)] = Array(unitSorted[start..<end])
+            start = end
         }
         return Outcome(order: order, rank: rank, unitRank: unitRank, unitOrder: unitOrder)
     }
 
-    /// Orders `rows` and writes their competition ranks into `rank`, using
-    /// equality classes computed over `rows` alone (written into `classes`,
-    /// scratch storage indexed by row).
-    private static func rankWithin(_ rows: [Int32], keys: [[Double]], ids: [String],
-                                   classes: inout [[Int32]], rank: inout [Int32]) -> [Int32] {
-        // Equal within the tolerance must be transitive for sorting, so each
-        // key is first turned into ordinal classes: sorted descending, a new
-        // class starts where the gap to the previous value exceeds it.
-        for key in keys.indices { classify(keys[key], rows: rows, into: &classes[key]) }
-        let classes = classes
-        func compareKeys(_ a: Int, _ b: Int) -> Int {
-            for key in classes where key[a] != key[b] { return key[a] < key[b] ? -1 : 1 }
-            return 0
-        }
-        let order = rows.sorted { a, b in
-            let byKeys = compareKeys(Int(a), Int(b))
-            if byKeys != 0 { return byKeys < 0 }
-            return ids[Int(a)].utf8.lexicographicallyPrecedes(ids[Int(b)].utf8)
-        }
+    /// Competition ranks of `order` (rows in ranking order): a row equal to
+    /// the one before it on every key shares its rank.
+    private static func assignRanks(_ order: ArraySlice<Int32>, classes: [[Int32]], into rank: inout [Int32]) {
+        var previous = -1
         for (position, row32) in order.enumerated() {
             let row = Int(row32)
-            if position > 0, compareKeys(Int(order[position - 1]), row) == 0 {
-                rank[row] = rank[Int(order[position - 1])]
+            if previous >= 0, classes.allSatisfy({ $0[previous] == $0[row] }) {
+                rank[row] = rank[previous]
             } else {
                 rank[row] = Int32(position + 1)
             }
+            previous = row
         }
-        return order
     }
 
-    /// Ordinal classes of one key over `rows`: 0 for the highest values.
-    private static func classify(_ values: [Double], rows: [Int32], into classes: inout [Int32]) {
-        let sorted = rows.sorted { values[Int($0)] > values[Int($1)] }
-        var current: Int32 = 0
-        for (position, row) in sorted.enumerated() {
-            if position > 0, values[Int(sorted[position - 1])] - values[Int(row)] > Tolerance.absolute {
-                current += 1
+    /// Ordinal classes of one key over `rows`, 0 for the highest values:
+    /// over all of them (the district), and within each unit.
+    private static func classify(_ values: [Double], rows: [Int32], units: [Int32], unitCount: Int,
+                                 rowCount: Int) -> (district: [Int32], unit: [Int32]) {
+        var district = [Int32](repeating: 0, count: rowCount)
+        var unit = [Int32](repeating: 0, count: rowCount)
+        var previousInUnit = [Double](repeating: 0, count: unitCount)
+        var classInUnit = [Int32](repeating: -1, count: unitCount)
+        var previous = 0.0
+        var current: Int32 = -1
+        for row32 in RadixSort.rowsDescending(rows, by: values) {
+            let row = Int(row32), value = values[row]
+            if current < 0 || previous - value > Tolerance.absolute { current += 1 }
+            district[row] = current
+            previous = value
+            let owner = Int(units[row])
+            if classInUnit[owner] < 0 || previousInUnit[owner] - value > Tolerance.absolute {
+                classInUnit[owner] += 1
             }
-            classes[Int(row)] = current
+            unit[row] = classInUnit[owner]
+            previousInUnit[owner] = value
         }
+        return (district, unit)
+    }
+
+    /// `rows` stably sorted by `key[row]` ascending (a counting sort; keys
+    /// are small non-negative integers: classes or units).
+    private static func stableSort(_ rows: [Int32], by key: [Int32]) -> [Int32] {
+        var largest: Int32 = 0
+        for row in rows { largest = max(largest, key[Int(row)]) }
+        guard largest > 0 else { return rows }
+        var starts = [Int](repeating: 0, count: Int(largest) + 2)
+        for row in rows { starts[Int(key[Int(row)]) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var sorted = [Int32](repeating: 0, count: rows.count)
+        for row in rows {
+            let slot = Int(key[Int(row)])
+            sorted[starts[slot]] = row
+            starts[slot] += 1
+        }
+        return sorted
     }
 }

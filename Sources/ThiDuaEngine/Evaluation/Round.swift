@@ -34,44 +34,61 @@ public struct Round: Sendable {
     ///   - dataPaths: Data files or glob patterns that replace `round.data`
     ///     (`--data`); empty to use the config's.
     ///   - registry: The plugins configs may name.
+    ///   - jobs: Threads that parse a large data file in parallel chunks;
+    ///     the data and every message are the same for any number.
+    ///   - timer: Receives the time spent reading (config and data files,
+    ///     merged) and validating (the data against the config), and the
+    ///     rows and bytes read.
+    ///   - progress: Counts the bytes of data parsed, for a display.
     /// - Throws: `DiagnosticError` with every problem found in the config,
     ///   then in the data, then between the two.
-    public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry) throws -> Round {
-        let config = try RoundConfigParser(registry: registry).parse(path: configPath)
-        let named = dataPaths.isEmpty
-            ? config.dataFiles
-            : dataPaths.map {
-                DataFileReference(path: $0, displayPath: $0, location: nil, isPattern: DataFileGlob.isPattern($0))
+    public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry, jobs: Int = 1,
+                            timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
+        let (config, referenced, parts) = try timer.measure(.read) { () throws -> (RoundConfig, [ColumnReference], [DataSet]) in
+            progress?.begin("reading the config")
+            let config = try RoundConfigParser(registry: registry).parse(path: configPath)
+            let named = dataPaths.isEmpty
+                ? config.dataFiles
+                : dataPaths.map {
+                    DataFileReference(path: $0, displayPath: $0, location: nil, isPattern: DataFileGlob.isPattern($0))
+                }
+            guard !named.isEmpty else {
+                throw DiagnosticError(at: SourceLocation(file: config.file, line: 1, column: 1),
+                                      "the round names no data file", hint: "add 'data: FILE' under 'round', or pass --data FILE")
             }
-        guard !named.isEmpty else {
-            throw DiagnosticError(at: SourceLocation(file: config.file, line: 1, column: 1),
-                                  "the round names no data file", hint: "add 'data: FILE' under 'round', or pass --data FILE")
+            let files = try DataFileGlob.expand(named)
+            let referenced = config.referencedColumns
+            let parts = try read(files, numericColumns: Set(knownIndicators).union(referenced.map(\.name)),
+                                 jobs: jobs, timer: timer, progress: progress)
+            return (config, referenced, parts)
         }
-        let files = try DataFileGlob.expand(named)
-        let referenced = config.referencedColumns
-        let parts = try read(files, numericColumns: Set(knownIndicators).union(referenced.map(\.name)))
-        let missing = missingColumns(referenced, in: parts)
-        if !missing.isEmpty { throw DiagnosticError(config.warnings + missing) }
-        let data = try DataSet.merging(parts)
-        var problems: [Diagnostic] = []
-        for (period, location) in zip(config.periods, config.periodLocations)
-        where !data.periodNames.contains(period) {
-            problems.append(.error(
-                at: location, "the data '\(data.file)' has no rows for period '\(period)'",
-                hint: data.periodNames.isEmpty ? nil : "its periods are: \(data.periodNames.joined(separator: ", "))"))
+        return try timer.measure(.validate) {
+            let missing = missingColumns(referenced, in: parts)
+            if !missing.isEmpty { throw DiagnosticError(config.warnings + missing) }
+            let data = try DataSet.merging(parts)
+            var problems: [Diagnostic] = []
+            for (period, location) in zip(config.periods, config.periodLocations)
+            where !data.periodNames.contains(period) {
+                problems.append(.error(
+                    at: location, "the data '\(data.file)' has no rows for period '\(period)'",
+                    hint: data.periodNames.isEmpty ? nil : "its periods are: \(data.periodNames.joined(separator: ", "))"))
+            }
+            if !problems.isEmpty { throw DiagnosticError(config.warnings + problems) }
+            return Round(config: config, data: data, warnings: config.warnings)
         }
-        if !problems.isEmpty { throw DiagnosticError(config.warnings + problems) }
-        return Round(config: config, data: data, warnings: config.warnings)
     }
 
     /// Reads every file, reporting the problems of all of them at once.
-    private static func read(_ files: [DataFileReference], numericColumns: Set<String>) throws -> [DataSet] {
+    private static func read(_ files: [DataFileReference], numericColumns: Set<String>, jobs: Int,
+                             timer: PhaseTimer?, progress: ProgressMeter?) throws -> [DataSet] {
         var parts: [DataSet] = []
         var problems: [Diagnostic] = []
         for file in files {
             do {
-                parts.append(try DataReader.read(contentsOf: file.path, displayPath: file.displayPath,
-                                                 numericColumns: numericColumns))
+                let (part, bytes) = try DataReader.read(contentsOf: file.path, displayPath: file.displayPath,
+                                                        numericColumns: numericColumns, jobs: jobs, progress: progress)
+                timer?.noteInput(rows: part.rowCount, bytes: bytes)
+                parts.append(part)
             } catch let error as DiagnosticError where error.diagnostics.first?.location == nil {
                 // The file itself could not be opened: point at where the
                 // config names it.

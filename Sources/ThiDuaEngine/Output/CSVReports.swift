@@ -32,30 +32,60 @@ public enum CSVReports {
     /// - Parameter result: The evaluation.
     /// - Returns: UTF-8 bytes: BOM, header, CRLF-terminated lines.
     public static func ranking(for result: PeriodResult) -> [UInt8] {
-        let lineEstimate = 96 + 10 * result.contentIDs.count
-        var csv = CSVWriter(capacity: 256 + result.rowCount * lineEstimate)
+        MemorySink.collect { writeRanking(for: result, to: &$0) }
+    }
+
+    /// Writes `ranking.csv` to `sink`, part by part.
+    ///
+    /// Cells that repeat on many lines (the period, wards, tiers) are
+    /// escaped once.
+    /// - Parameters:
+    ///   - result: The evaluation.
+    ///   - sink: Where the file goes.
+    /// - Throws: What the sink throws.
+    public static func writeRanking<Sink: OutputSink>(
+        for result: PeriodResult, to sink: inout Sink
+    ) throws(Sink.Failure) {
+        var csv = CSVWriter(capacity: Sink.chunkSize + 4096)
         for column in rankingHeader(for: result) { csv.text(column) }
         csv.endRow()
-        for row in result.outputOrder {
-            csv.text(result.period)
-            csv.text(result.wardNameOfRow(row))
-            csv.text(result.groupIDs[row])
-            csv.text(row < result.groupNames.count ? result.groupNames[row] : "")
-            points(PeriodResult.rowValue(result.total, row), into: &csv)
-            for content in result.contentIDs.indices {
-                let column = content < result.contentPoints.count ? result.contentPoints[content] : []
-                points(PeriodResult.rowValue(column, row), into: &csv)
+        let period = CSVWriter.escapedBytes(result.period)
+        let wardCells = ByteTable(result.wardNames.map(CSVWriter.escapedBytes))
+        let tierCells = ByteTable(result.tierNames.map(CSVWriter.escapedBytes))
+        // Read in ranking order from columns gathered in that order (see OrderedColumns).
+        let order = OutputOrder(result)
+        let contentCount = result.contentIDs.count
+        let contents = result.contentIDs.indices.map { $0 < result.contentPoints.count ? result.contentPoints[$0] : [] }
+        // total, the contents, bonus, deduction: the order of the columns in the file.
+        let numbers = OrderedColumns([result.total] + contents + [result.bonus, result.deduction],
+                                     order: order, filler: 0)
+        // ward, tier, ward rank, district rank, eligible (1 or 0), number of reasons.
+        let eligible = result.eligible.map { Int32($0 ? 1 : 0) }
+        let reasons = result.reasons.map { Int32(clamping: $0.count) }
+        let integers = OrderedColumns(
+            [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible, reasons],
+            order: order, filler: -1)
+        let ids = ByteTable(result.groupIDs, order: order)
+        let names = ByteTable(result.groupNames, order: order)
+        for (position, row) in order.rows.enumerated() {
+            csv.escapedCell(period)
+            cell(integers.value(0, at: position, row: row), of: wardCells, into: &csv)
+            csv.text(utf8: ids.bytes(position))
+            csv.text(utf8: names.bytes(position))
+            for column in 0..<(contentCount + 3) { points(numbers.value(column, at: position, row: row), into: &csv) }
+            cell(integers.value(1, at: position, row: row), of: tierCells, into: &csv)
+            rank(integers.rank(2, at: position, row: row), into: &csv)
+            rank(integers.rank(3, at: position, row: row), into: &csv)
+            csv.bool(integers.value(4, at: position, row: row) == 1)
+            if integers.value(5, at: position, row: row) ?? 0 > 0 {
+                csv.text(joining: result.reasons[row])
+            } else {
+                csv.empty()
             }
-            points(PeriodResult.rowValue(result.bonus, row), into: &csv)
-            points(PeriodResult.rowValue(result.deduction, row), into: &csv)
-            csv.text(result.tierNameOfRow(row))
-            rank(PeriodResult.rankValue(result.wardRank, row), into: &csv)
-            rank(PeriodResult.rankValue(result.districtRank, row), into: &csv)
-            csv.bool(result.isEligibleRow(row))
-            csv.text(result.reasonsTextOfRow(row))
             csv.endRow()
+            try csv.drainIfFull(into: &sink)
         }
-        return csv.bytes
+        try csv.drain(into: &sink)
     }
 
     /// `awards.csv`: one line per award granted, in the order of
@@ -63,25 +93,45 @@ public enum CSVReports {
     /// - Parameter result: The evaluation.
     /// - Returns: UTF-8 bytes: BOM, header, CRLF-terminated lines.
     public static func awards(for result: PeriodResult) -> [UInt8] {
-        var csv = CSVWriter(capacity: 256 + result.grants.count * 160)
+        MemorySink.collect { writeAwards(for: result, to: &$0) }
+    }
+
+    /// Writes `awards.csv` to `sink`, part by part.
+    /// - Parameters:
+    ///   - result: The evaluation.
+    ///   - sink: Where the file goes.
+    /// - Throws: What the sink throws.
+    public static func writeAwards<Sink: OutputSink>(
+        for result: PeriodResult, to sink: inout Sink
+    ) throws(Sink.Failure) {
+        var csv = CSVWriter(capacity: Sink.chunkSize + 4096)
         for column in awardsHeader { csv.text(column) }
         csv.endRow()
+        let period = CSVWriter.escapedBytes(result.period)
+        let wards = ByteTable(result.wardNames.map(CSVWriter.escapedBytes))
+        let ids = ByteTable(result.awardDefinitions.map { CSVWriter.escapedBytes($0.id) })
+        let titles = ByteTable(result.awardDefinitions.map { CSVWriter.escapedBytes($0.title) })
         for grant in result.grants {
             let row = grant.row
-            let award = result.awardDefinitions.indices.contains(grant.award)
-                ? result.awardDefinitions[grant.award] : nil
-            csv.text(result.period)
-            csv.text(award?.id ?? "")
-            csv.text(award?.title ?? "")
+            csv.escapedCell(period)
+            cell(Int32(clamping: grant.award), of: ids, into: &csv)
+            cell(Int32(clamping: grant.award), of: titles, into: &csv)
             csv.text(grant.scopeUnit)
             csv.text(row < result.groupIDs.count ? result.groupIDs[row] : "")
             csv.text(row < result.groupNames.count ? result.groupNames[row] : "")
-            csv.text(result.wardNameOfRow(row))
+            cell(row < result.wardOfRow.count ? result.wardOfRow[row] : nil, of: wards, into: &csv)
             points(PeriodResult.rowValue(result.total, row), into: &csv)
             rank(PeriodResult.rankValue(result.districtRank, row), into: &csv)
             csv.endRow()
+            try csv.drainIfFull(into: &sink)
         }
-        return csv.bytes
+        try csv.drain(into: &sink)
+    }
+
+    /// The pre-escaped cell `index` of `cells`, or an empty cell when
+    /// `index` is missing or out of range (no ward, no tier).
+    private static func cell(_ index: Int32?, of cells: borrowing ByteTable, into csv: inout CSVWriter) {
+        if let index, cells.contains(Int(index)) { csv.escapedCell(Int(index), of: cells) } else { csv.empty() }
     }
 
     /// Points, or an empty cell for a missing value.

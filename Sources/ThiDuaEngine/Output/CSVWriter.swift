@@ -8,19 +8,26 @@
 /// Cells are added left to right with ``text(_:)`` (anything that came from
 /// a user: names, ids, reasons) or with the unguarded writers for values the
 /// tool prints itself (``points(_:)``, ``integer(_:)``, ``bool(_:)``), which
-/// can never start a formula. ``endRow()`` closes a line.
-public struct CSVWriter: Sendable {
-    /// The file so far, starting with the UTF-8 byte-order mark.
-    public private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+/// can never start a formula; a text that repeats on many lines (a ward, a
+/// tier) can be escaped once with ``escapedBytes(_:)`` and written with
+/// ``escapedCell(_:)``. ``endRow()`` closes a line. A national file is
+/// handed to an ``OutputSink`` part by part with ``drainIfFull(into:)``.
+public struct CSVWriter: ~Copyable {
+    /// The file so far (or since the last hand-over).
+    private var buffer: ByteBuffer
     /// Whether the current line has no cell yet.
     private var atLineStart = true
 
     /// Creates a writer holding only the byte-order mark.
     ///
     /// - Parameter capacity: Bytes to reserve, when the size is predictable.
-    public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+    public init(capacity: Int = 4096) {
+        buffer = ByteBuffer(capacity: capacity)
+        buffer.append([0xEF, 0xBB, 0xBF])
     }
+
+    /// The bytes written and not yet handed to a sink.
+    public var bytes: [UInt8] { buffer.array }
 
     /// Appends a text cell, guarded against CSV injection and quoted as
     /// RFC 4180 requires.
@@ -32,7 +39,73 @@ public struct CSVWriter: Sendable {
     /// - Parameter value: The cell's text.
     public mutating func text(_ value: String) {
         separate()
-        CSVWriter.appendEscaped(value, to: &bytes)
+        let copied: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            CSVWriter.appendEscaped(UnsafeRawBufferPointer(utf8), to: &buffer)
+        }
+        if copied == nil {
+            Array(value.utf8).withUnsafeBytes { CSVWriter.appendEscaped($0, to: &buffer) }
+        }
+    }
+
+    /// Appends the text cell `parts` joined by `; ` (the `reasons` of
+    /// SCORING.md 4), escaped as ``text(_:)`` escapes the joined text,
+    /// without building it.
+    /// - Parameter parts: The texts to join.
+    public mutating func text(joining parts: [String]) {
+        guard parts.count > 1 else {
+            text(parts.first ?? "")
+            return
+        }
+        separate()
+        var special = false
+        var quotes = false
+        for part in parts {
+            for byte in part.utf8 where byte == UInt8(ascii: ",") || byte == 0x22 || byte == 0x0D || byte == 0x0A {
+                special = true
+                quotes = quotes || byte == 0x22
+            }
+        }
+        // The joined text starts with the first part, or with "; " when that is empty.
+        let guarded = parts[0].utf8.first.map(CSVWriter.startsFormula) ?? false
+        if special { buffer.append(UInt8(ascii: "\"")) }
+        if guarded { buffer.append(UInt8(ascii: "'")) }
+        for (index, part) in parts.enumerated() {
+            if index > 0 { buffer.append("; ") }
+            if quotes {
+                for byte in part.utf8 {
+                    buffer.append(byte)
+                    if byte == 0x22 { buffer.append(byte) }
+                }
+            } else {
+                buffer.append(contentsOf: part)
+            }
+        }
+        if special { buffer.append(UInt8(ascii: "\"")) }
+    }
+
+    /// Appends a text cell given as UTF-8 bytes, escaped as ``text(_:)``
+    /// escapes it.
+    /// - Parameter utf8: The cell's text.
+    mutating func text(utf8: UnsafeRawBufferPointer) {
+        separate()
+        CSVWriter.appendEscaped(utf8, to: &buffer)
+    }
+
+    /// Appends a cell already escaped by ``escapedBytes(_:)``.
+    /// - Parameter cell: The cell's bytes, as they appear in the file.
+    public mutating func escapedCell(_ cell: [UInt8]) {
+        separate()
+        buffer.append(cell)
+    }
+
+    /// Appends piece `index` of `cells`, cells already escaped by
+    /// ``escapedBytes(_:)``.
+    /// - Parameters:
+    ///   - index: Which piece; it must exist.
+    ///   - cells: The escaped cells.
+    mutating func escapedCell(_ index: Int, of cells: borrowing ByteTable) {
+        separate()
+        cells.append(index, to: &buffer)
     }
 
     /// Appends a number with exactly two decimals (see ``TwoDecimals``); an
@@ -40,26 +113,22 @@ public struct CSVWriter: Sendable {
     /// - Parameter value: Points or a total.
     public mutating func points(_ value: Double) {
         separate()
-        TwoDecimals.append(value, to: &bytes)
+        TwoDecimals.append(value, to: &buffer)
     }
 
     /// Appends an integer cell.
     /// - Parameter value: E.g. a rank.
     public mutating func integer(_ value: Int) {
         separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        TwoDecimals.appendDigits(UInt64(value.magnitude), to: &bytes)
+        let destination = buffer.tail(reserving: DecimalText.maxLength)
+        buffer.extend(by: DecimalText.writeInteger(value, to: destination))
     }
 
     /// Appends `true` or `false`.
     /// - Parameter value: The flag.
     public mutating func bool(_ value: Bool) {
         separate()
-        if value {
-            bytes.append(contentsOf: "true".utf8)
-        } else {
-            bytes.append(contentsOf: "false".utf8)
-        }
+        buffer.append(value ? "true" : "false")
     }
 
     /// Appends an empty cell.
@@ -69,59 +138,34 @@ public struct CSVWriter: Sendable {
 
     /// Ends the current line with CRLF.
     public mutating func endRow() {
-        bytes.append(0x0D)
-        bytes.append(0x0A)
+        buffer.append(0x0D)
+        buffer.append(0x0A)
         atLineStart = true
     }
 
+    /// Hands the bytes written so far to `sink` once they fill a chunk.
+    ///
+    /// - Parameter sink: Where the file goes.
+    /// - Throws: What the sink throws.
+    public mutating func drainIfFull<Sink: OutputSink>(into sink: inout Sink) throws(Sink.Failure) {
+        try sink.drainIfFull(&buffer)
+    }
+
+    /// Hands every byte written so far to `sink`; call it once at the end.
+    ///
+    /// - Parameter sink: Where the file goes.
+    /// - Throws: What the sink throws.
+    public mutating func drain<Sink: OutputSink>(into sink: inout Sink) throws(Sink.Failure) {
+        try sink.drain(&buffer)
+    }
+
     /// Writes the separator before every cell but the first of a line.
+    @inline(__always)
     private mutating func separate() {
         if atLineStart {
             atLineStart = false
         } else {
-            bytes.append(UInt8(ascii: ","))
+            buffer.append(UInt8(ascii: ","))
         }
     }
-
-    /// The cell text as written to the file: injection guard, then quoting.
-    ///
-    /// - Parameter value: The raw text.
-    /// - Returns: The field exactly as it appears between separators.
-    public static func escaped(_ value: String) -> String {
-        var out: [UInt8] = []
-        appendEscaped(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends the escaped form of `value` to `out`.
-    static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        let utf8 = value.utf8
-        var needsQuotes = false
-        for byte in utf8 where byte == comma || byte == quote || byte == cr || byte == lf {
-            needsQuotes = true
-            break
-        }
-        let guarded = utf8.first.map(formulaStarts.contains) ?? false
-        if needsQuotes { out.append(quote) }
-        if guarded { out.append(UInt8(ascii: "'")) }
-        if needsQuotes {
-            for byte in utf8 {
-                out.append(byte)
-                if byte == quote { out.append(quote) }
-            }
-            out.append(quote)
-        } else {
-            out.append(contentsOf: utf8)
-        }
-    }
-
-    /// First bytes that make a spreadsheet read a cell as a formula.
-    private static let formulaStarts: Set<UInt8> = [
-        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
-    ]
 }
-
-private let comma = UInt8(ascii: ",")
-private let quote = UInt8(ascii: "\"")
-private let cr: UInt8 = 0x0D
-private let lf: UInt8 = 0x0A

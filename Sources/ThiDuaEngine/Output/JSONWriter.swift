@@ -3,11 +3,10 @@
 ///
 /// Keys come out in the order they are written (never a dictionary's
 /// order), indented by two spaces, `"key": value`, one member per line;
-/// an empty object or array is `{}` or `[]`. Strings are UTF-8 with only
-/// `"`, `\` and control characters escaped, so Vietnamese text stays
-/// readable. Numbers use Swift's shortest round-trip form (`95.0`, `0.1`,
-/// `1e-05`), which reads back as the same `Double`; NaN and infinities,
-/// which JSON cannot hold, are written as `null`, and −0.0 as `0.0`.
+/// an empty object or array is `{}` or `[]`. Strings and numbers are
+/// written by ``JSONText``: UTF-8 with only `"`, `\` and control characters
+/// escaped, numbers in Swift's shortest round-trip form (`95.0`, `0.1`,
+/// `1e-05`), NaN and infinities as `null`, −0.0 as `0.0`.
 ///
 /// Calls must nest properly: a value inside an object follows a ``key(_:)``.
 public struct JSONWriter: Sendable {
@@ -82,13 +81,7 @@ public struct JSONWriter: Sendable {
     /// - Parameter value: The number.
     public mutating func number(_ value: Double) {
         prepareValue()
-        if !value.isFinite {
-            bytes.append(contentsOf: "null".utf8)
-        } else if value == 0 {
-            bytes.append(contentsOf: "0.0".utf8)
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        JSONText.appendNumber(value, to: &bytes)
     }
 
     /// Writes an integer.
@@ -150,44 +143,9 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// Appends `value` as a quoted, escaped JSON string.
-    ///
-    /// Names and ids rarely need escaping, so the text is first scanned and,
-    /// when clean, copied in one piece.
+    /// Appends `value` as a quoted, escaped JSON string (``JSONText``).
     private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        let copied = value.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: JSONWriter.needsEscape) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if copied != true { appendEscaped(value) }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Whether a UTF-8 byte must be escaped inside a JSON string.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    /// Appends `value` with `"`, `\` and control characters escaped.
-    private mutating func appendEscaped(_ value: String) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0..<0x20:
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
-                bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
+        bytes.append(contentsOf: JSONText.quoted(value))
     }
 
     /// Spaces for indentation, copied in slices.

@@ -7,11 +7,31 @@ public typealias OutputFile = (relativePath: String, bytes: [UInt8])
 /// Puts a run's output folder in place all at once, so that a run that fails
 /// leaves no half-written output behind (SCORING.md 4, DESIGN.md "Errors").
 public enum OutputDirectory {
-    /// Writes `files` under `outDir`, replacing an earlier thidua output.
+    /// Writes `files`, already in memory, under `outDir`, replacing an
+    /// earlier thidua output; see
+    /// ``writeAtomically(to:paths:jobs:write:fileWritten:)``.
+    ///
+    /// - Parameters:
+    ///   - outDir: The output folder, as the user named it.
+    ///   - files: The files; paths are relative, `/`-separated, without `.`
+    ///     or `..` components, and distinct.
+    /// - Throws: A ``DiagnosticError`` (no source location) when `outDir`
+    ///   is not ours to replace, a path is invalid, or the file system fails.
+    public static func writeAtomically(to outDir: String, files: [OutputFile]) throws {
+        try writeAtomically(to: outDir, paths: files.map(\.relativePath), jobs: 1) { index, sink in
+            var buffer = ByteBuffer(capacity: files[index].bytes.count)
+            buffer.append(files[index].bytes)
+            try sink.drain(&buffer)
+        }
+    }
+
+    /// Writes the files `paths` under `outDir`, each made by `write` straight
+    /// into its file, replacing an earlier thidua output.
     ///
     /// Everything is written first into a fresh hidden sibling folder
     /// (`.<name>.tmp-<pid>-<random>`, in the same parent so that the final
-    /// step is a `rename(2)` within one file system). Then:
+    /// step is a `rename(2)` within one file system), up to `jobs` files at a
+    /// time, in the order of `paths` (put the largest first). Then:
     ///
     /// - `outDir` missing: the temporary folder is renamed to `outDir`;
     /// - `outDir` empty (a `.DS_Store` aside), or an earlier output (it holds
@@ -26,12 +46,22 @@ public enum OutputDirectory {
     /// are not `fsync`ed: the guarantee is about failed runs, not power cuts.
     /// - Parameters:
     ///   - outDir: The output folder, as the user named it.
-    ///   - files: The files; paths are relative, `/`-separated, without `.`
-    ///     or `..` components, and distinct.
+    ///   - paths: The files' paths: relative, `/`-separated, without `.` or
+    ///     `..` components, and distinct.
+    ///   - jobs: How many files to write at the same time (at least 1).
+    ///   - write: Writes file `index` (of `paths`) to the sink; called once
+    ///     per file, from several threads at once.
+    ///   - fileWritten: Called with `index` once file `index` is complete,
+    ///     e.g. to count progress.
     /// - Throws: A ``DiagnosticError`` (no source location) when `outDir`
-    ///   is not ours to replace, a path is invalid, or the file system fails.
-    public static func writeAtomically(to outDir: String, files: [OutputFile]) throws {
-        try validate(files.map(\.relativePath))
+    ///   is not ours to replace, a path is invalid, the file system fails,
+    ///   or `write` throws (the first failing file's error).
+    public static func writeAtomically(
+        to outDir: String, paths: [String], jobs: Int,
+        write: @Sendable (_ index: Int, _ sink: inout FileSink) throws -> Void,
+        fileWritten: @Sendable (_ index: Int) -> Void = { _ in }
+    ) throws {
+        try validate(paths)
         let target = URL(fileURLWithPath: outDir).standardizedFileURL
         let name = target.lastPathComponent
         guard target.path != "/", !name.isEmpty, name != ".", name != ".." else {
@@ -55,39 +85,13 @@ public enum OutputDirectory {
             throw error
         }
         do {
-            for file in files {
-                let url = temporary.appendingPathComponent(file.relativePath)
-                try attempt("write '\(file.relativePath)'") {
-                    try fileManager.createDirectory(
-                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(file.bytes).write(to: url)
-                }
-            }
+            try writeFiles(paths, into: temporary, jobs: jobs, write: write, fileWritten: fileWritten)
             try checkReplaceable(target, as: outDir)
             try swap(temporary, into: target, as: outDir)
         } catch {
             try? fileManager.removeItem(at: temporary)
             removeEmpty(createdParents)
             throw error
-        }
-    }
-
-    /// The ancestors of `target` that do not exist yet, deepest first.
-    private static func missingAncestors(of target: URL) -> [URL] {
-        var missing: [URL] = []
-        var folder = target.deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.path) {
-            missing.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
-        return missing
-    }
-
-    /// Removes the folders a failed call created, deepest first; `rmdir(2)`
-    /// removes only empty folders, so nothing else can be lost.
-    private static func removeEmpty(_ folders: [URL]) {
-        for folder in folders where Foundation.rmdir(folder.path) != 0 {
-            return
         }
     }
 
@@ -128,65 +132,13 @@ public enum OutputDirectory {
     }
 
     /// Runs `body`, turning a file-system error into a diagnostic.
-    private static func attempt(_ action: String, _ body: () throws -> Void) throws {
+    static func attempt(_ action: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as DiagnosticError {
             throw error
         } catch {
             throw DiagnosticError(at: nil, "cannot \(action): \(error.localizedDescription)")
-        }
-    }
-
-    /// Refuses a target that is not ours to replace: a file, a link, or a
-    /// non-empty folder without a thidua `manifest.json`.
-    ///
-    /// The manifest must be one thidua wrote (its first key is
-    /// `"tool": "thidua"`), not just any `manifest.json`: a web project has
-    /// one too, and must never be deleted by a mistyped `--out`.
-    private static func checkReplaceable(_ target: URL, as outDir: String) throws {
-        let fileManager = FileManager.default
-        guard let attributes = try? fileManager.attributesOfItem(atPath: target.path) else { return }
-        let hint = "choose a new or empty folder for --out, or remove '\(outDir)' yourself"
-        switch attributes[.type] as? FileAttributeType {
-        case .typeDirectory?:
-            // Finder drops a `.DS_Store` into folders it merely displays.
-            let entries = ((try? fileManager.contentsOfDirectory(atPath: target.path)) ?? [])
-                .filter { $0 != ".DS_Store" }
-            if entries.isEmpty || isThiduaManifest(target.appendingPathComponent("manifest.json")) { return }
-            throw DiagnosticError(
-                at: nil, "refusing to overwrite '\(outDir)': the folder is not empty and is not an earlier "
-                    + "thidua output (it has no thidua manifest.json)", hint: hint)
-        case .typeSymbolicLink?:
-            throw DiagnosticError(at: nil, "refusing to replace '\(outDir)': it is a symbolic link",
-                                  hint: "give the folder it points to, or " + hint)
-        default:
-            throw DiagnosticError(at: nil, "refusing to overwrite '\(outDir)': it is a file, not a folder",
-                                  hint: hint)
-        }
-    }
-
-    /// Whether `url` is a manifest written by thidua.
-    private static func isThiduaManifest(_ url: URL) -> Bool {
-        guard let data = try? Data(contentsOf: url) else { return false }
-        return String(decoding: data.prefix(256), as: UTF8.self).contains(#""tool": "thidua""#)
-    }
-
-    /// Checks that every path is relative, `/`-separated, free of empty,
-    /// `.` and `..` components, and used once.
-    private static func validate(_ paths: [String]) throws {
-        var seen = Set<String>()
-        for path in paths {
-            let components = path.split(separator: "/", omittingEmptySubsequences: false)
-            let valid = !path.isEmpty && !components.contains { $0.isEmpty || $0 == "." || $0 == ".." }
-            guard valid, !path.contains("\0") else {
-                throw DiagnosticError(at: nil, "invalid output file path '\(path)'",
-                                      hint: "output paths are relative, like 2020-Q1/ranking.csv")
-            }
-            guard seen.insert(path).inserted else {
-                throw DiagnosticError(at: nil, "the output file '\(path)' would be written twice",
-                                      hint: "each period must appear once in the run")
-            }
         }
     }
 }

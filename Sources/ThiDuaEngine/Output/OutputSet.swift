@@ -1,8 +1,5 @@
-import Dispatch
-import Synchronization
-
-/// The files of one run's output folder (SCORING.md 4), as bytes, ready for
-/// ``OutputDirectory/writeAtomically(to:files:)``.
+/// The files of one run's output folder (SCORING.md 4) and how they are
+/// written.
 ///
 /// For each evaluated period (a quarter, or the year): `<period>/ranking.csv`,
 /// `<period>/awards.csv`, `<period>/results.json` and `<period>/report.md`;
@@ -10,7 +7,7 @@ import Synchronization
 /// results, so it is byte-identical for the same inputs whatever the thread
 /// count.
 public enum OutputSet {
-    /// The names of the files written for each period, in write order.
+    /// The names of the files written for each period, in listing order.
     public static let periodFileNames = ["ranking.csv", "awards.csv", "results.json", "report.md"]
 
     /// The name of the manifest, at the top of the output folder. Its
@@ -18,54 +15,94 @@ public enum OutputSet {
     /// replace.
     public static let manifestFileName = "manifest.json"
 
-    /// Builds every file of the output folder.
+    /// Writes the output folder `outDir` atomically (see
+    /// ``OutputDirectory/writeAtomically(to:paths:jobs:write:fileWritten:)``).
     ///
-    /// Each file of each period is built on its own (a national
-    /// `results.json` takes a second or two), in parallel with
-    /// `DispatchQueue.concurrentPerform`; every file goes to its own slot, so
-    /// the result does not depend on scheduling. The cost is linear in the
-    /// number of groups.
+    /// Each file is written straight to the disk as it is made, in parts of
+    /// ``OutputSink/chunkSize`` bytes, so memory holds at most one part per
+    /// job, never the files (a national `results.json` is some 80 MB). Up
+    /// to `jobs` files are made at once: first the manifest (`makeManifest`
+    /// hashes the data, a quarter of a second for a national file, while
+    /// the other jobs start), then the largest kinds first (`results.json`,
+    /// `ranking.csv`, `report.md`, `awards.csv`) so the jobs finish
+    /// together. The cost is linear in the number of groups.
+    /// - Parameters:
+    ///   - results: One result per evaluated period, in output order.
+    ///   - outDir: The output folder, as the user named it.
+    ///   - jobs: How many files to write at the same time.
+    ///   - fileWritten: Called once per file written (from any thread), e.g.
+    ///     to show progress; there are `4 × results.count + 1` files.
+    ///   - makeManifest: Makes the manifest; called once, on a worker.
+    /// - Throws: A ``DiagnosticError`` when the folder is not ours to
+    ///   replace or the file system fails, or what `makeManifest` throws;
+    ///   nothing is left behind then.
+    public static func write(
+        _ results: [PeriodResult], to outDir: String, jobs: Int,
+        fileWritten: @Sendable () -> Void = {},
+        manifest makeManifest: @Sendable () throws -> Manifest
+    ) throws {
+        let largestFirst = [2, 0, 3, 1]
+        let files = largestFirst.flatMap { kind in results.indices.map { (period: $0, kind: kind) } }
+        let paths = [manifestFileName] + files.map { results[$0.period].period + "/" + periodFileNames[$0.kind] }
+        try OutputDirectory.writeAtomically(to: outDir, paths: paths, jobs: jobs, write: { index, sink in
+            guard index > 0 else {
+                var buffer = ByteBuffer(capacity: 4096)
+                buffer.append(try makeManifest().jsonBytes)
+                try sink.drain(&buffer)
+                return
+            }
+            let file = files[index - 1]
+            try write(kind: file.kind, for: results[file.period], to: &sink)
+        }, fileWritten: { _ in fileWritten() })
+    }
+
+    /// Writes the output folder `outDir` atomically with a manifest already
+    /// made; see ``write(_:to:jobs:fileWritten:manifest:)``.
+    /// - Parameters:
+    ///   - results: One result per evaluated period, in output order.
+    ///   - manifest: What the run was made from.
+    ///   - outDir: The output folder, as the user named it.
+    ///   - jobs: How many files to write at the same time.
+    ///   - fileWritten: Called once per file written (from any thread).
+    /// - Throws: A ``DiagnosticError`` when the folder is not ours to
+    ///   replace or the file system fails; nothing is left behind then.
+    public static func write(
+        _ results: [PeriodResult], manifest: Manifest, to outDir: String, jobs: Int,
+        fileWritten: @Sendable () -> Void = {}
+    ) throws {
+        try write(results, to: outDir, jobs: jobs, fileWritten: fileWritten) { manifest }
+    }
+
+    /// Builds every file of the output folder in memory, for tests and
+    /// small outputs.
     /// - Parameters:
     ///   - results: One result per evaluated period, in output order.
     ///   - manifest: What the run was made from.
     /// - Returns: Relative paths and bytes: four per period (in the order of
     ///   ``periodFileNames``), then `manifest.json`.
     public static func files(for results: [PeriodResult], manifest: Manifest) -> [OutputFile] {
-        let kinds = periodFileNames.count
-        let slots = Mutex([[UInt8]](repeating: [], count: results.count * kinds))
-        DispatchQueue.concurrentPerform(iterations: results.count * kinds) { job in
-            let bytes = build(kind: job % kinds, for: results[job / kinds])
-            slots.withLock { $0[job] = bytes }
-        }
-        // Arrays are copy-on-write: taking them out of the slots copies no bytes.
-        let contents = slots.withLock { $0 }
-        var files: [OutputFile] = []
-        files.reserveCapacity(contents.count + 1)
-        for job in contents.indices {
-            let path = results[job / kinds].period + "/" + periodFileNames[job % kinds]
-            files.append((relativePath: path, bytes: contents[job]))
-        }
-        files.append((relativePath: manifestFileName, bytes: manifest.jsonBytes))
-        return files
+        results.flatMap(periodFiles) + [(relativePath: manifestFileName, bytes: manifest.jsonBytes)]
     }
 
-    /// The four files of one period, under `<period>/`, built one after the
-    /// other.
+    /// The four files of one period, under `<period>/`, in memory.
     /// - Parameter result: The evaluation.
     /// - Returns: `ranking.csv`, `awards.csv`, `results.json`, `report.md`.
     public static func periodFiles(for result: PeriodResult) -> [OutputFile] {
         periodFileNames.indices.map { kind in
-            (relativePath: result.period + "/" + periodFileNames[kind], bytes: build(kind: kind, for: result))
+            let bytes = MemorySink.collect { write(kind: kind, for: result, to: &$0) }
+            return (relativePath: result.period + "/" + periodFileNames[kind], bytes: bytes)
         }
     }
 
-    /// Builds the file `periodFileNames[kind]` of `result`.
-    private static func build(kind: Int, for result: PeriodResult) -> [UInt8] {
+    /// Writes the file `periodFileNames[kind]` of `result` to `sink`.
+    private static func write<Sink: OutputSink>(
+        kind: Int, for result: PeriodResult, to sink: inout Sink
+    ) throws(Sink.Failure) {
         switch kind {
-        case 0: CSVReports.ranking(for: result)
-        case 1: CSVReports.awards(for: result)
-        case 2: ResultsJSON.bytes(for: result)
-        default: ReportMarkdown.bytes(for: result)
+        case 0: try CSVReports.writeRanking(for: result, to: &sink)
+        case 1: try CSVReports.writeAwards(for: result, to: &sink)
+        case 2: try ResultsJSON.write(result, to: &sink)
+        default: try ReportMarkdown.write(result, to: &sink)
         }
     }
 }

@@ -19,72 +19,94 @@ extension ReportMarkdown {
     ///   - decisions: The award's decisions, one per unit.
     ///   - out: The report so far.
     static func cameClose(_ result: PeriodResult, _ award: AwardDefinition, _ decisions: [AwardDecision],
-                          into out: inout String) {
+                          into out: inout ReportText) {
         guard !decisions.isEmpty else { return }
-        let passed = decisions.flatMap { decision in
-            decision.passedOver.filter { $0.row < result.rowCount }.map { (decision, $0) }
-        }
         out += "**Các tổ dân phố sát nút** _(groups that came close)_:"
-        guard !passed.isEmpty else {
+        guard decisions.contains(where: { $0.passedOver.contains { $0.row < result.rowCount } }) else {
             out += " không có _(none)_.\n\n"
             return
         }
         out += "\n\n" + tableHeader(result, award, last: ["Lý do không được khen _(why not awarded)_"])
-        for (decision, group) in passed {
-            let why = reason(for: group, in: decision, of: result)
-            out += groupRow(result, group.row, rank: awardRank(result, award, group.row), ward: true, tier: false,
-                            extra: quarterCells(result, group.row) + [why])
+        for decision in decisions {
+            for group in decision.passedOver where group.row < result.rowCount {
+                groupRow(result, group.row, rank: awardRank(result, award, group.row), ward: true, tier: false,
+                         extra: quarterCells(result, group.row), closed: false, into: &out)
+                out += " | "
+                writeReason(for: group, in: decision, of: result, into: &out)
+                out += " |\n"
+            }
         }
         out += "\n"
     }
 
-    /// Why `passed` did not receive the award of `decision`, in the
+    /// Writes why `passed` did not receive the award of `decision`, in the
     /// committee's words (Vietnamese, then an English gloss), escaped for a
-    /// table cell.
+    /// table cell: e.g. `ngoài chỉ tiêu, kém người đạt cuối 0.42 điểm _(…)_`.
+    ///
+    /// Written piece by piece into the report: a national report has tens of
+    /// thousands of these.
     /// - Parameters:
     ///   - passed: The group passed over.
     ///   - decision: The decision that passed it over.
     ///   - result: The evaluation.
-    /// - Returns: E.g. `ngoài chỉ tiêu, kém người đạt cuối 0.42 điểm _(…)_`.
-    static func reason(for passed: PassedOver, in decision: AwardDecision, of result: PeriodResult) -> String {
+    ///   - out: The report so far.
+    static func writeReason(
+        for passed: PassedOver, in decision: AwardDecision, of result: PeriodResult, into out: inout ReportText
+    ) {
         switch passed.reason {
         case .notEligible:
+            out += "không đủ điều kiện _(not eligible)_"
             let why = result.reasonsTextOfRow(passed.row)
-            return "không đủ điều kiện _(not eligible)_" + (why.isEmpty ? "" : ": " + cell(why))
+            if !why.isEmpty {
+                out += ": "
+                out += cell(why)
+            }
         case .tierTooLow:
             let award = result.awardDefinitions.indices.contains(decision.award)
                 ? result.awardDefinitions[decision.award] : nil
             let minimum = award.flatMap { award in
                 result.tierNames.indices.contains(Int(award.minTier)) ? result.tierNames[Int(award.minTier)] : nil
             }
-            let tier = cell(result.tierNameOfRow(passed.row))
-            guard let minimum else { return "xếp loại \(tier) chưa đủ _(tier too low)_" }
-            return "xếp loại \(tier), dưới mức tối thiểu \(cell(minimum)) _(tier below the award's minimum)_"
+            out += "xếp loại "
+            out += cell(result.tierNameOfRow(passed.row))
+            if let minimum {
+                out += ", dưới mức tối thiểu "
+                out += cell(minimum)
+                out += " _(tier below the award's minimum)_"
+            } else {
+                out += " chưa đủ _(tier too low)_"
+            }
         case .holdsAward(let earlier):
-            let title = result.awardDefinitions.indices.contains(earlier)
+            out += "đã nhận "
+            out += result.awardDefinitions.indices.contains(earlier)
                 ? cell(result.awardDefinitions[earlier].title) : "một khen thưởng khác"
-            return "đã nhận \(title) _(already holds an earlier award; one award per group)_"
+            out += " _(already holds an earlier award; one award per group)_"
         case .tieAtCutoff:
-            return "đồng hạng tại ngưỡng, bị loại (ties_at_cutoff: exclude) "
-                + "_(tied at the cutoff, all tied groups dropped)_"
+            out += "đồng hạng tại ngưỡng, bị loại (ties_at_cutoff: exclude) "
+            out += "_(tied at the cutoff, all tied groups dropped)_"
         case .outsideQuota(let pointsBehind):
-            return outsideQuota(pointsBehind, quota: decision.quota)
+            writeOutsideQuota(pointsBehind, quota: decision.quota, into: &out)
         }
     }
 
     /// The wording for a candidate the quota left out.
-    private static func outsideQuota(_ pointsBehind: Double?, quota: Int) -> String {
+    private static func writeOutsideQuota(_ pointsBehind: Double?, quota: Int, into out: inout ReportText) {
         guard let pointsBehind else {
-            return quota == 0
+            out += quota == 0
                 ? "ngoài chỉ tiêu, quota 0 _(outside the quota: the quota is 0)_"
                 : "ngoài chỉ tiêu, không tổ nào được chọn _(outside the quota: no group was selected)_"
+            return
         }
         if Tolerance.atMost(pointsBehind, 0) {
-            return "ngoài chỉ tiêu, bằng điểm người đạt cuối, xếp sau theo tiêu chí phụ "
-                + "_(outside the quota: level on points with the last winner, behind on the tie-break)_"
+            out += "ngoài chỉ tiêu, bằng điểm người đạt cuối, xếp sau theo tiêu chí phụ "
+            out += "_(outside the quota: level on points with the last winner, behind on the tie-break)_"
+            return
         }
         let behind = points(pointsBehind)
-        return "ngoài chỉ tiêu, kém người đạt cuối \(behind) điểm "
-            + "_(outside the quota, \(behind) points behind the last winner)_"
+        out += "ngoài chỉ tiêu, kém người đạt cuối "
+        out += behind
+        out += " điểm _(outside the quota, "
+        out += behind
+        out += " points behind the last winner)_"
     }
 }

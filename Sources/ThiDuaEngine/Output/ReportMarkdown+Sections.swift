@@ -7,7 +7,7 @@ extension ReportMarkdown {
     /// year's tables add the group's total in each quarter. Winners come
     /// from `grants`, so the report never disagrees with `awards.csv`; the
     /// quota and the groups that came close come from `decisions`.
-    static func awards(_ result: PeriodResult, section: Int, into out: inout String) {
+    static func awards(_ result: PeriodResult, section: Int, into out: inout ReportText) {
         out += result.isYear ? "## \(section). Đề nghị khen thưởng _(Proposed awards)_\n\n"
                              : "## \(section). Khen thưởng _(Awards)_\n\n"
         if result.awardDefinitions.isEmpty {
@@ -32,8 +32,8 @@ extension ReportMarkdown {
             } else {
                 out += tableHeader(result, award, last: [])
                 for grant in winners[index] where grant.row < result.rowCount {
-                    out += groupRow(result, grant.row, rank: awardRank(result, award, grant.row), ward: true,
-                                    tier: false, extra: quarterCells(result, grant.row))
+                    groupRow(result, grant.row, rank: awardRank(result, award, grant.row), ward: true,
+                             tier: false, extra: quarterCells(result, grant.row), into: &out)
                 }
                 out += "\n"
             }
@@ -83,7 +83,7 @@ extension ReportMarkdown {
 
     /// Section 4: the groups with ward rank 1–3 in each ward, in ranking
     /// order (more than three when tied).
-    static func topOfEachWard(_ result: PeriodResult, into out: inout String) {
+    static func topOfEachWard(_ result: PeriodResult, into out: inout ReportText) {
         out += "## 4. Ba tổ dẫn đầu mỗi phường _(Top 3 of each ward)_\n\n"
         var top = [[Int]](repeating: [], count: result.wardNames.count)
         for row in result.outputOrder {
@@ -102,7 +102,7 @@ extension ReportMarkdown {
             out += "|---:|---|---:|---|\n"
             for row in top[ward] {
                 let rank = PeriodResult.rankValue(result.wardRank, row)
-                out += groupRow(result, row, rank: rank, ward: false, tier: true)
+                groupRow(result, row, rank: rank, ward: false, tier: true, into: &out)
             }
             out += "\n"
         }

@@ -9,13 +9,14 @@
 /// passed over; the groups not ranked for the year (a quarter missing) with
 /// their quarterly totals and the reason; the warnings.
 extension ReportMarkdown {
-    /// The year's report as text.
-    /// - Parameter result: The year's evaluation (`isYear`).
-    /// - Returns: Markdown, ending with a newline.
-    static func yearText(for result: PeriodResult) -> String {
+    /// Writes the year's report.
+    /// - Parameters:
+    ///   - result: The year's evaluation (`isYear`).
+    ///   - out: The report, empty.
+    static func writeYear(_ result: PeriodResult, into out: inout ReportText) {
         let year = cell(result.period)
         let periods = result.yearPeriods.map(cell).joined(separator: ", ")
-        var out = "# Dự thảo quyết định khen thưởng năm \(year) (\(periods))\n\n"
+        out += "# Dự thảo quyết định khen thưởng năm \(year) (\(periods))\n\n"
         out += "_Draft of the committee's award decision for the year \(year), periods \(periods)._\n\n"
         out += "Điểm cả năm của mỗi tổ là trung bình cộng điểm các quý; tổ thiếu số liệu của một quý "
         out += "không được xếp hạng. _(A group's year total is the mean of its quarterly totals; "
@@ -24,11 +25,10 @@ extension ReportMarkdown {
         awards(result, section: 2, into: &out)
         notRanked(result, into: &out)
         warnings(result, section: 4, into: &out)
-        return out
     }
 
     /// Section 1: the headline numbers of the year.
-    private static func yearSummary(_ result: PeriodResult, _ counts: TierCounts, into out: inout String) {
+    private static func yearSummary(_ result: PeriodResult, _ counts: TierCounts, into out: inout ReportText) {
         let rows = 0..<result.rowCount
         let ranked = rows.reduce(0) { $0 + (PeriodResult.rankValue(result.districtRank, $1) == nil ? 0 : 1) }
         let eligible = rows.reduce(0) { $0 + (result.isEligibleRow($1) ? 1 : 0) }
@@ -46,7 +46,7 @@ extension ReportMarkdown {
 
     /// Section 3: the groups the year does not rank, with their quarterly
     /// totals (`—` for the quarter they miss) and the reason.
-    private static func notRanked(_ result: PeriodResult, into out: inout String) {
+    private static func notRanked(_ result: PeriodResult, into out: inout ReportText) {
         out += "## 3. Tổ dân phố không được xếp hạng _(Groups not ranked for the year)_\n\n"
         let rows = result.outputOrder.filter { PeriodResult.rankValue(result.districtRank, $0) == nil }
         guard !rows.isEmpty else {

@@ -19,27 +19,54 @@ public enum ReportMarkdown {
     /// - Parameter result: The evaluation.
     /// - Returns: UTF-8 bytes.
     public static func bytes(for result: PeriodResult) -> [UInt8] {
-        Array(text(for: result).utf8)
+        var out = ReportText()
+        write(result, into: &out)
+        return out.buffer.array
+    }
+
+    /// Writes the file to `sink`.
+    ///
+    /// The report lists the winners, the groups that came close and the
+    /// top three of each ward, not every group, so it is built whole (a few
+    /// MB for a national run) and handed over once.
+    /// - Parameters:
+    ///   - result: The evaluation.
+    ///   - sink: Where the file goes.
+    /// - Throws: What the sink throws.
+    public static func write<Sink: OutputSink>(_ result: PeriodResult, to sink: inout Sink) throws(Sink.Failure) {
+        var out = ReportText()
+        write(result, into: &out)
+        try sink.drain(&out.buffer)
     }
 
     /// The report as text.
     /// - Parameter result: The evaluation.
     /// - Returns: Markdown, ending with a newline.
     public static func text(for result: PeriodResult) -> String {
-        if result.isYear { return yearText(for: result) }
+        var out = ReportText()
+        write(result, into: &out)
+        return out.string
+    }
+
+    /// Writes the report of a quarter, or of the year (see
+    /// `ReportMarkdown+Year.swift`).
+    private static func write(_ result: PeriodResult, into out: inout ReportText) {
+        if result.isYear {
+            writeYear(result, into: &out)
+            return
+        }
         let counts = TierCounts(result)
-        var out = "# Báo cáo kết quả thi đua — \(cell(result.period))\n\n"
+        out += "# Báo cáo kết quả thi đua — \(cell(result.period))\n\n"
         out += "_Emulation results report, period \(cell(result.period))._\n\n"
         summary(result, counts, into: &out)
         tiersByWard(result, counts, into: &out)
         awards(result, section: 3, into: &out)
         topOfEachWard(result, into: &out)
         warnings(result, section: 5, into: &out)
-        return out
     }
 
     /// The last section: the warnings (ties at award cutoffs), or "none".
-    static func warnings(_ result: PeriodResult, section: Int, into out: inout String) {
+    static func warnings(_ result: PeriodResult, section: Int, into out: inout ReportText) {
         out += "## \(section). Cảnh báo _(Warnings)_\n\n"
         if result.warnings.isEmpty {
             out += "Không có _(none)_.\n"
@@ -54,6 +81,12 @@ public enum ReportMarkdown {
     /// - Parameter text: Text from the data or the config.
     /// - Returns: The escaped text.
     public static func cell(_ text: String) -> String {
+        // Nearly every name is clean: check the bytes (all four specials are
+        // ASCII) before walking the text character by character.
+        let clean = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            !utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }
+        }
+        if clean == true { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -69,11 +102,19 @@ public enum ReportMarkdown {
 
     /// Text for a list item: line breaks become spaces.
     private static func inline(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+        // A warning lists the groups tied at a cutoff, thousands of
+        // characters in a national run: look at the bytes first. Every
+        // line break is 0x0A–0x0D, or U+0085, U+2028, U+2029, whose UTF-8
+        // ends in 0x85, 0xA8 or 0xA9.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            !utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
+        }
+        if plain == true { return text }
+        return String(text.map { $0.isNewline ? " " : $0 })
     }
 
     /// Section 1: the headline numbers.
-    private static func summary(_ result: PeriodResult, _ counts: TierCounts, into out: inout String) {
+    private static func summary(_ result: PeriodResult, _ counts: TierCounts, into out: inout ReportText) {
         let eligible = (0..<result.rowCount).reduce(0) { $0 + (result.isEligibleRow($1) ? 1 : 0) }
         out += "## 1. Tóm tắt _(Summary)_\n\n"
         out += "- Số tổ dân phố _(groups)_: \(result.rowCount)\n"
@@ -86,7 +127,7 @@ public enum ReportMarkdown {
     }
 
     /// Section 2: tier counts per ward.
-    private static func tiersByWard(_ result: PeriodResult, _ counts: TierCounts, into out: inout String) {
+    private static func tiersByWard(_ result: PeriodResult, _ counts: TierCounts, into out: inout ReportText) {
         out += "## 2. Xếp loại theo phường _(Tiers by ward)_\n\n"
         out += "| Phường _(ward)_ | " + counts.columns.map(cell).joined(separator: " | ")
         out += " | Tổng _(total)_ |\n|---|" + String(repeating: "---:|", count: counts.columns.count + 1) + "\n"
@@ -101,18 +142,62 @@ public enum ReportMarkdown {
 
     /// One table row for a group: rank, `name (id)`, optional ward, total,
     /// optional tier, then `extra` cells as given.
+    ///
+    /// Appended piece by piece: a national report has tens of thousands of
+    /// these rows. With `closed` false the row is left open after the last
+    /// cell, for the caller to add cells.
     static func groupRow(_ result: PeriodResult, _ row: Int, rank: Int?, ward: Bool, tier: Bool,
-                         extra: [String] = []) -> String {
-        var cells = [rank.map(String.init) ?? "", "\(cell(result.groupNames[row])) (\(cell(result.groupIDs[row])))"]
-        if ward { cells.append(cell(result.wardNameOfRow(row))) }
-        cells.append(points(PeriodResult.rowValue(result.total, row) ?? .nan))
-        if tier { cells.append(cell(result.tierNameOfRow(row))) }
-        return "| " + (cells + extra).joined(separator: " | ") + " |\n"
+                         extra: [String] = [], closed: Bool = true, into out: inout ReportText) {
+        out += "| "
+        if let rank { out += String(rank) }
+        out += " | "
+        out += cell(result.groupNames[row])
+        out += " ("
+        out += cell(result.groupIDs[row])
+        out += ")"
+        if ward {
+            out += " | "
+            out += cell(result.wardNameOfRow(row))
+        }
+        out += " | "
+        out += points(PeriodResult.rowValue(result.total, row) ?? .nan)
+        if tier {
+            out += " | "
+            out += cell(result.tierNameOfRow(row))
+        }
+        for text in extra {
+            out += " | "
+            out += text
+        }
+        if closed { out += " |\n" }
     }
 
     /// Points with two decimals, or `—` for a figure that does not exist
     /// (NaN: a quarter without the group, the year of an unranked group).
     static func points(_ value: Double) -> String {
         value.isFinite ? TwoDecimals.string(value) : "—"
+    }
+}
+
+/// The Markdown report while it is written: UTF-8 bytes, appended to with
+/// `+=` as a `String` would be.
+///
+/// A national report is several MB made of tens of thousands of small,
+/// mostly Vietnamese pieces. Appending a piece to a `String` re-checks and
+/// updates the string's Unicode bookkeeping on every call, which cost more
+/// than all else in the report; appending bytes is a copy. The bytes are
+/// valid UTF-8 because every piece is a `String`.
+struct ReportText: ~Copyable {
+    /// The report so far.
+    var buffer = ByteBuffer(capacity: 1 << 16)
+
+    /// Appends `piece`.
+    static func += (text: inout ReportText, piece: String) {
+        text.buffer.append(contentsOf: piece)
+    }
+
+    /// The report as a `String`.
+    var string: String {
+        buffer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -1,124 +1,102 @@
 /// Writes `results.json` (SCORING.md 4): every figure of an evaluation at
 /// full precision, for other programs.
 ///
-/// Layout, keys always in this order:
+/// The top-level keys are on their own lines, and each group and each
+/// award is one compact line, so a diff of two runs shows one line per group
+/// that changed, and a national file is a good deal smaller than an
+/// indented one:
 ///
 /// ```json
 /// {
 ///   "period": "2020-Q1",
 ///   "groups": [
-///     {
-///       "group_id": "…", "ward": "…", "group_name": "…",
-///       "total": 95.25,
-///       "contents": { "<content id>": points, … },     // config order
-///       "criteria": { "<criterion id>": a, … },        // config order
-///       "bonus": 1.0, "deduction": 0.0,
-///       "tier": "Xuất sắc", "eligible": true, "reasons": [],
-///       "ward_rank": 1, "district_rank": null          // null = not ranked
-///     }, …                                            // ranking order
+///     {"group_id":"KG-07","ward":"Kim Giang","group_name":"…","total":95.25,"contents":{…},…},
+///     …
 ///   ],
-///   "awards": [ { "award_id", "award_title", "group_id", "scope_unit" }, … ],
-///   "warnings": [ "…" ]
+///   "awards": [
+///     {"award_id":"…","award_title":"…","group_id":"…","scope_unit":"…"},
+///     …
+///   ],
+///   "warnings": [
+///     "…"
+///   ]
 /// }
 /// ```
 ///
-/// A per-row column the evaluation left empty (the year may omit
-/// `criteria`, `bonus`, `deduction`) is left out of each group rather than
-/// written as zeros; a group without a tier has `"tier": null`.
+/// A group's keys, always in this order: `group_id`, `ward`, `group_name`,
+/// `total`, `contents` (content id → points, config order), `criteria`
+/// (criterion id → achievement a, config order), `bonus`, `deduction`,
+/// `tier`, `eligible`, `reasons`, `ward_rank`, `district_rank` (`null` =
+/// not ranked). Groups are in ranking order. Numbers are Swift's shortest
+/// round-trip form (``JSONText``). A per-row column the evaluation left
+/// empty (the year may omit `criteria`, `bonus`, `deduction`) is left out of
+/// each group rather than written as zeros; a group without a tier has
+/// `"tier":null`. An empty list is `[]` on its key's line.
 public enum ResultsJSON {
     /// The file's bytes, ending with a newline.
     /// - Parameter result: The evaluation.
     /// - Returns: UTF-8 bytes.
     public static func bytes(for result: PeriodResult) -> [UInt8] {
-        let perGroup = 640 + 48 * (result.contentIDs.count + result.criterionIDs.count)
-        var json = JSONWriter(capacity: 1024 + result.rowCount * perGroup)
-        json.beginObject()
-        json.key("period")
-        json.string(result.period)
-        json.key("groups")
-        json.beginArray()
-        for row in result.outputOrder {
-            writeGroup(row, of: result, to: &json)
-        }
-        json.endArray()
-        json.key("awards")
-        json.beginArray()
-        for grant in result.grants {
-            let award = result.awardDefinitions.indices.contains(grant.award)
-                ? result.awardDefinitions[grant.award] : nil
-            json.beginObject()
-            json.key("award_id")
-            json.string(award?.id ?? "")
-            json.key("award_title")
-            json.string(award?.title ?? "")
-            json.key("group_id")
-            json.string(grant.row < result.groupIDs.count ? result.groupIDs[grant.row] : "")
-            json.key("scope_unit")
-            json.string(grant.scopeUnit)
-            json.endObject()
-        }
-        json.endArray()
-        json.key("warnings")
-        json.strings(result.warnings)
-        json.endObject()
-        return json.finish()
+        MemorySink.collect { write(result, to: &$0) }
     }
 
-    /// Writes one group's object.
-    private static func writeGroup(_ row: Int, of result: PeriodResult, to json: inout JSONWriter) {
-        json.beginObject()
-        json.key("group_id")
-        json.string(result.groupIDs[row])
-        json.key("ward")
-        json.string(result.wardNameOfRow(row))
-        json.key("group_name")
-        json.string(row < result.groupNames.count ? result.groupNames[row] : "")
-        writeNumber("total", PeriodResult.rowValue(result.total, row), to: &json)
-        writeMap("contents", ids: result.contentIDs, columns: result.contentPoints, row: row, to: &json)
-        writeMap("criteria", ids: result.criterionIDs, columns: result.achievements, row: row, to: &json)
-        writeNumber("bonus", PeriodResult.rowValue(result.bonus, row), to: &json)
-        writeNumber("deduction", PeriodResult.rowValue(result.deduction, row), to: &json)
-        json.key("tier")
-        if let tier = result.tierIndexOfRow(row) {
-            json.string(result.tierNames[tier])
-        } else {
-            json.null()
+    /// Writes the file to `sink`, part by part.
+    ///
+    /// - Parameters:
+    ///   - result: The evaluation.
+    ///   - sink: Where the file goes.
+    /// - Throws: What the sink throws.
+    public static func write<Sink: OutputSink>(_ result: PeriodResult, to sink: inout Sink) throws(Sink.Failure) {
+        var buffer = ByteBuffer(capacity: Sink.chunkSize + 64 * 1024)
+        buffer.append("{\n  \"period\": ")
+        JSONText.appendQuoted(result.period, to: &buffer)
+        buffer.append(",\n  \"groups\": ")
+        let lines = GroupLines(result)
+        try list(count: lines.rows.count, into: &buffer, sink: &sink) { position, buffer in
+            lines.write(position, to: &buffer)
         }
-        json.key("eligible")
-        json.bool(result.isEligibleRow(row))
-        json.key("reasons")
-        json.strings(row < result.reasons.count ? result.reasons[row] : [])
-        writeRank("ward_rank", PeriodResult.rankValue(result.wardRank, row), to: &json)
-        writeRank("district_rank", PeriodResult.rankValue(result.districtRank, row), to: &json)
-        json.endObject()
-    }
-
-    /// `"key": number`, or nothing when the value is missing.
-    private static func writeNumber(_ key: String, _ value: Double?, to json: inout JSONWriter) {
-        guard let value else { return }
-        json.key(key)
-        json.number(value)
-    }
-
-    /// `"key": { id: value, … }` in id order; left out when no column
-    /// covers the row (e.g. the year's criteria).
-    private static func writeMap(
-        _ key: String, ids: [String], columns: [[Double]], row: Int, to json: inout JSONWriter
-    ) {
-        func covers(_ index: Int) -> Bool { index < columns.count && row < columns[index].count }
-        guard ids.isEmpty || ids.indices.contains(where: covers) else { return }
-        json.key(key)
-        json.beginObject()
-        for index in ids.indices where covers(index) {
-            json.key(ids[index])
-            json.number(columns[index][row])
+        buffer.append(",\n  \"awards\": ")
+        try list(count: result.grants.count, into: &buffer, sink: &sink) { index, buffer in
+            award(result.grants[index], of: result, to: &buffer)
         }
-        json.endObject()
+        buffer.append(",\n  \"warnings\": ")
+        try list(count: result.warnings.count, into: &buffer, sink: &sink) { index, buffer in
+            JSONText.appendQuoted(result.warnings[index], to: &buffer)
+        }
+        buffer.append("\n}\n")
+        try sink.drain(&buffer)
     }
 
-    /// `"key": rank`, or `null` when not ranked.
-    private static func writeRank(_ key: String, _ rank: Int?, to json: inout JSONWriter) {
-        json.key(key)
-        if let rank { json.integer(rank) } else { json.null() }
+    /// Writes a list of `count` items, one per line indented by four
+    /// spaces, or `[]`, handing full chunks to `sink` as it goes.
+    private static func list<Sink: OutputSink>(
+        count: Int, into buffer: inout ByteBuffer, sink: inout Sink,
+        _ item: (Int, inout ByteBuffer) -> Void
+    ) throws(Sink.Failure) {
+        guard count > 0 else {
+            buffer.append("[]")
+            return
+        }
+        buffer.append("[\n    ")
+        for index in 0..<count {
+            if index > 0 { buffer.append(",\n    ") }
+            item(index, &buffer)
+            try sink.drainIfFull(&buffer)
+        }
+        buffer.append("\n  ]")
+    }
+
+    /// One award's line: `{"award_id":…,"award_title":…,"group_id":…,"scope_unit":…}`.
+    private static func award(_ grant: AwardGrant, of result: PeriodResult, to buffer: inout ByteBuffer) {
+        let award = result.awardDefinitions.indices.contains(grant.award) ? result.awardDefinitions[grant.award] : nil
+        buffer.append("{\"award_id\":")
+        JSONText.appendQuoted(award?.id ?? "", to: &buffer)
+        buffer.append(",\"award_title\":")
+        JSONText.appendQuoted(award?.title ?? "", to: &buffer)
+        buffer.append(",\"group_id\":")
+        JSONText.appendQuoted(grant.row < result.groupIDs.count ? result.groupIDs[grant.row] : "", to: &buffer)
+        buffer.append(",\"scope_unit\":")
+        JSONText.appendQuoted(grant.scopeUnit, to: &buffer)
+        buffer.append(UInt8(ascii: "}"))
     }
 }

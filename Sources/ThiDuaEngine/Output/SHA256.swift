@@ -38,9 +38,10 @@ public struct SHA256: Sendable {
             pending.withUnsafeBytes { SHA256.compress(&state, $0) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - start >= 64 {
-            SHA256.compress(&state, UnsafeRawBufferPointer(rebasing: bytes[start..<start + 64]))
-            start += 64
+        let whole = (bytes.count - start) / 64 * 64
+        if whole > 0 {
+            SHA256.compress(&state, UnsafeRawBufferPointer(rebasing: bytes[start..<start + whole]))
+            start += whole
         }
         pending.append(contentsOf: bytes[start...])
     }
@@ -127,51 +128,68 @@ extension SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// Processes one 64-byte block into `state` (FIPS 180-4, 6.2.2).
+    /// Processes whole 64-byte blocks into `state` (FIPS 180-4, 6.2.2).
+    ///
+    /// The manifest hashes the national data file (some 50 MB) while the
+    /// output is written, so the rounds are written for speed: eight per
+    /// pass with the working words renamed instead of moved, and the choice
+    /// and majority functions in their shorter equivalent forms.
     /// - Parameters:
     ///   - state: H0…H7, updated in place.
-    ///   - block: Exactly 64 bytes.
-    static func compress(_ state: inout [UInt32], _ block: UnsafeRawBufferPointer) {
-        precondition(block.count == 64, "SHA-256 blocks are 64 bytes")
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for t in 0..<16 {
-                schedule[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
-            }
-            for t in 16..<64 {
-                let w15 = schedule[t - 15], w2 = schedule[t - 2]
-                let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
-                let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
-                schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
-            }
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
+    ///   - blocks: A multiple of 64 bytes.
+    static func compress(_ state: inout [UInt32], _ blocks: UnsafeRawBufferPointer) {
+        precondition(blocks.count % 64 == 0, "SHA-256 blocks are 64 bytes")
+        var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
+        var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let sigma1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ sigma1 &+ choice &+ k[t] &+ schedule[t]
-                    let sigma0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = sigma0 &+ majority
-                    h = g
-                    g = f
-                    f = e
-                    e = d &+ t1
-                    d = c
-                    c = b
-                    b = a
-                    a = t1 &+ t2
+                for offset in stride(from: 0, to: blocks.count, by: 64) {
+                    for t in 0..<16 {
+                        w[t] = UInt32(bigEndian: blocks.loadUnaligned(fromByteOffset: offset + 4 * t, as: UInt32.self))
+                    }
+                    for t in 16..<64 {
+                        let w15 = w[t - 15], w2 = w[t - 2]
+                        let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+                        let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    for t in stride(from: 0, to: 64, by: 8) {
+                        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                    }
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
                 }
             }
-            state[0] &+= a
-            state[1] &+= b
-            state[2] &+= c
-            state[3] &+= d
-            state[4] &+= e
-            state[5] &+= f
-            state[6] &+= g
-            state[7] &+= h
         }
+        state = [h0, h1, h2, h3, h4, h5, h6, h7]
+    }
+
+    /// One round (T1, T2 of FIPS 180-4, 6.2.2 step 3): `d` becomes e and
+    /// `h` becomes a of the next round; the caller renames the other six.
+    /// Ch(e, f, g) is g ^ (e & (f ^ g)); Maj(a, b, c) is ((a | b) & c) | (a & b).
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32
+    ) {
+        let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ (g ^ (e & (f ^ g))) &+ constantPlusWord
+        let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ (((a | b) & c) | (a & b))
+        d = d &+ t1
+        h = t1 &+ t2
     }
 
     /// Rotates `x` right by `n` bits (ROTR in FIPS 180-4).

@@ -5,18 +5,21 @@ import Foundation
 ///
 /// `printf` rounds the exact binary value of a `Double` to the nearest
 /// hundredth, ties to even. Calling it for every cell of a national run
-/// (about a million numbers) is slow, so most values take a fast path that
-/// is provably the same:
+/// (millions of numbers) is slow, so values below 10⁷ take a path that is
+/// provably the same:
 ///
-/// - For |x| < 10⁷, s = x × 100 computed in `Double` is within half an ulp
-///   of the exact product, and that ulp is at most 2⁻²³ (s < 2³⁰). So the
-///   computed s is within 6·10⁻⁸ of the exact product.
+/// - s = x × 100 computed in `Double` is within half an ulp of the exact
+///   product, and that ulp is at most 2⁻²³ (s < 2³⁰). So the computed s is
+///   within 6·10⁻⁸ of the exact product.
 /// - When the fractional part of s (computed exactly, as s − ⌊s⌋) is more
 ///   than 10⁻⁶ away from one half, no half-integer lies between s and the
 ///   exact product; both round to the same integer n, and the digits of n
 ///   hundredths are the answer.
-/// - Every other value (near a half, large, or non-finite) goes to
-///   `vsnprintf` itself.
+/// - Near a half, the rounding error of s is recovered exactly with a fused
+///   multiply-add (x × 100 − s is a `Double`, and `addingProduct` rounds
+///   once), and the sign of (fraction − ½) + error says which way the exact
+///   product lies from the half; exactly on it, n is the even neighbour.
+/// - Every other value (large, or non-finite) goes to `vsnprintf` itself.
 ///
 /// The tests compare both paths with `vsnprintf` on random and tie values.
 public enum TwoDecimals {
@@ -38,15 +41,49 @@ public enum TwoDecimals {
     ///   - out: UTF-8 output buffer.
     public static func append(_ x: Double, to out: inout [UInt8]) {
         guard x.isFinite else { return }
-        let scaled = x * 100
-        if abs(scaled) < 1e9 {
-            let fraction = scaled - scaled.rounded(.down)
-            if abs(fraction - 0.5) > 1e-6 {
-                appendHundredths(Int64(scaled.rounded()), to: &out)
-                return
-            }
+        guard let hundredths = hundredths(x) else {
+            out.append(contentsOf: printf(x).utf8)
+            return
         }
-        out.append(contentsOf: printf(x).utf8)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.maxLength) { scratch in
+            guard let start = scratch.baseAddress else { return }
+            let count = DecimalText.writeHundredths(hundredths.magnitude, negative: hundredths < 0, to: start)
+            out.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+        }
+    }
+
+    /// Appends `x` with two decimals to `buffer` (nothing when not finite).
+    ///
+    /// - Parameters:
+    ///   - x: The value.
+    ///   - buffer: UTF-8 output buffer.
+    @inline(__always)
+    public static func append(_ x: Double, to buffer: inout ByteBuffer) {
+        guard x.isFinite else { return }
+        guard let hundredths = hundredths(x) else {
+            buffer.append(contentsOf: printf(x))
+            return
+        }
+        let destination = buffer.tail(reserving: DecimalText.maxLength)
+        buffer.extend(by: DecimalText.writeHundredths(hundredths.magnitude, negative: hundredths < 0, to: destination))
+    }
+
+    /// `x` × 100 rounded as `printf` rounds it, for a finite |x| < 10⁷;
+    /// `nil` for larger values.
+    @inline(__always)
+    static func hundredths(_ x: Double) -> Int64? {
+        let scaled = x * 100
+        guard abs(scaled) < 1e9 else { return nil }
+        // `Int64(_:)` truncates in one instruction; `rounded()` is a libm call.
+        let whole = Double(Int64(scaled))
+        let floor = whole > scaled ? whole - 1 : whole
+        let fraction = scaled - floor
+        let below = Int64(floor)
+        if abs(fraction - 0.5) > 1e-6 { return fraction > 0.5 ? below + 1 : below }
+        let error = (-scaled).addingProduct(x, 100)
+        let distance = (fraction - 0.5) + error
+        if distance != 0 { return distance > 0 ? below + 1 : below }
+        return below % 2 == 0 ? below : below + 1
     }
 
     /// What `printf("%.2f", x)` prints, with `-0.00` turned into `0.00`.
@@ -62,29 +99,5 @@ public enum TwoDecimals {
         let length = max(0, min(Int(count), buffer.count - 1))
         let text = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return text == "-0.00" ? "0.00" : text
-    }
-
-    /// Appends `n` hundredths as `[-]units.dd`; zero is always `0.00`.
-    private static func appendHundredths(_ n: Int64, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = n.magnitude
-        appendDigits(magnitude / 100, to: &out)
-        let cents = magnitude % 100
-        out.append(UInt8(ascii: "."))
-        out.append(UInt8(ascii: "0") + UInt8(cents / 10))
-        out.append(UInt8(ascii: "0") + UInt8(cents % 10))
-    }
-
-    /// Appends the decimal digits of `value` (at least one digit), without
-    /// allocating: this runs for every rank and point of a national run.
-    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
-        var divisor: UInt64 = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

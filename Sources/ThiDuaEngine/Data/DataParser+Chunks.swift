@@ -1,0 +1,180 @@
+/// The rows one chunk of a file gave, without the parser that read them:
+/// what the chunks hand back across threads to be joined in file order.
+struct ChunkRows: Sendable {
+    /// Offset of the chunk's first record.
+    var start: Int
+    /// Offset just past its last record: the next chunk's start when the
+    /// split was right.
+    var stop: Int
+    /// Line breaks between `start` and `stop`.
+    var lineBreaks: Int
+    /// Whether the chunk met an error (so the file is read again serially).
+    var failed: Bool
+    /// Whether it ended with blank lines, which are errors if rows follow.
+    var endsWithBlankLines: Bool
+    /// The chunk's own interned periods and wards, in order of appearance.
+    var periodNames: [String]
+    var wardNames: [String]
+    var periodOfRow: [Int32]
+    var wardOfRow: [Int32]
+    var groupIDs: [String]
+    var groupNames: [String]
+    /// Lines counted from 1 at `start`.
+    var lineOfRow: [Int32]
+    var startOfRow: [Int]
+    var keyOfRow: [UInt64]
+    var columns: [[Double]]
+}
+
+extension DataParser {
+    /// Parses the rows after the header in `count` chunks on up to `jobs`
+    /// threads and joins them into this parser's per-row arrays.
+    ///
+    /// The bytes are split at line breaks near equal offsets. Such a break
+    /// may lie inside a quoted field (a multi-line cell), so the split is
+    /// checked afterwards: chunk `k` is right when chunk `k − 1`, itself
+    /// right, stopped exactly where `k` starts, since from the same offset
+    /// the scanner reads the same records. A chunk that started wrongly is
+    /// parsed again from where its predecessor stopped.
+    ///
+    /// - Parameters:
+    ///   - scanner: The scanner just after the header.
+    ///   - count: The number of chunks, parsed on up to `jobs` threads.
+    ///   - progress: Counts the bytes read.
+    /// - Returns: The indicator columns, with the other per-row arrays of
+    ///   this parser filled; or `nil`, leaving the parser untouched, when a
+    ///   chunk met an error or the file has no rows: the serial reading
+    ///   then reports exactly what it always reports.
+    mutating func parseInChunks(from scanner: CSVScanner, count: Int, progress: ProgressMeter?) -> [[Double]]? {
+        let bodyStart = scanner.position, bodyLine = scanner.line
+        guard bodyStart < bytes.count, count > 1 else { return nil }
+        let size = (bytes.count - bodyStart) / count
+        var starts = [bodyStart]
+        for chunk in 1..<count {
+            starts.append(max(starts[chunk - 1], lineStart(atOrAfter: bodyStart + chunk * size)))
+        }
+        starts.append(bytes.count)
+
+        progress?.begin("reading \(path)", total: bytes.count, unit: .bytes)
+        progress?.advance(by: bodyStart)
+        // Safe to share: `template` is a value that each worker copies
+        // before mutating it, and its only reference is `bytes`, a buffer
+        // that the workers only read and that outlives this call, because
+        // `Parallel.map` returns only once every worker has finished.
+        nonisolated(unsafe) let template = self
+        let ends = starts
+        var chunks = Parallel.map(count, jobs: jobs) { chunk in
+            template.chunkRows(from: ends[chunk], to: ends[chunk + 1], progress: progress)
+        }
+
+        for chunk in chunks.indices {
+            if chunk > 0 && chunks[chunk].start != chunks[chunk - 1].stop {
+                chunks[chunk] = template.chunkRows(from: chunks[chunk - 1].stop, to: starts[chunk + 1], progress: nil)
+            }
+            if chunks[chunk].failed { return nil }
+        }
+        let lastWithRows = chunks.lastIndex { !$0.periodOfRow.isEmpty }
+        guard let lastWithRows, !chunks[..<lastWithRows].contains(where: \.endsWithBlankLines) else { return nil }
+        return join(&chunks, firstLine: bodyLine)
+    }
+
+    /// Reads the records from `start` up to the first one that starts at or
+    /// after `end`, with a copy of this parser, stopping at the first error.
+    private func chunkRows(from start: Int, to end: Int, progress: ProgressMeter?) -> ChunkRows {
+        var parser = self
+        var scanner = CSVScanner(bytes: bytes, start: start, line: 1)
+        parser.readRows(&scanner, until: end, stopAtFirstError: true, progress: progress)
+        return ChunkRows(
+            start: start, stop: scanner.position, lineBreaks: scanner.line - 1,
+            failed: !parser.errors.diagnostics.isEmpty, endsWithBlankLines: !parser.pendingBlankLines.isEmpty,
+            periodNames: parser.periods.names, wardNames: parser.wards.names,
+            periodOfRow: parser.periodOfRow, wardOfRow: parser.wardOfRow,
+            groupIDs: parser.groupIDs, groupNames: parser.groupNames, lineOfRow: parser.lineOfRow,
+            startOfRow: parser.startOfRow, keyOfRow: parser.keyOfRow, columns: parser.values.finish())
+    }
+
+    /// The offset just past the first line break at or after `offset`, or
+    /// the end of the file.
+    private func lineStart(atOrAfter offset: Int) -> Int {
+        var index = offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == CSVByte.lineFeed { return index + 1 }
+            if byte == CSVByte.carriageReturn {
+                return index + 1 < bytes.count && bytes[index + 1] == CSVByte.lineFeed ? index + 2 : index + 1
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// Appends the chunks' rows, in order, to this parser's arrays: periods
+    /// and wards interned again in order of appearance (so a ward first
+    /// written in one Unicode form keeps that form, as in a serial read),
+    /// lines made absolute. The strings are moved out of the chunks, not
+    /// copied: a copy retained every name, and freeing the chunks released
+    /// them all again.
+    private mutating func join(_ chunks: inout [ChunkRows], firstLine: Int) -> [[Double]] {
+        let rowCount = chunks.reduce(0) { $0 + $1.periodOfRow.count }
+        periodOfRow = HugePages.reservedArray(capacity: rowCount)
+        wardOfRow = HugePages.reservedArray(capacity: rowCount)
+        lineOfRow = HugePages.reservedArray(capacity: rowCount)
+        startOfRow = HugePages.reservedArray(capacity: rowCount)
+        keyOfRow = HugePages.reservedArray(capacity: rowCount)
+        var line = firstLine
+        for chunk in chunks {
+            let periodIndex = chunk.periodNames.map { periods.index(of: $0) }
+            let wardIndex = chunk.wardNames.map { wards.index(of: $0) }
+            let lineOffset = Int32(clamping: line - 1)
+            periodOfRow.append(contentsOf: chunk.periodOfRow.map { periodIndex[Int($0)] })
+            wardOfRow.append(contentsOf: chunk.wardOfRow.map { wardIndex[Int($0)] })
+            lineOfRow.append(contentsOf: chunk.lineOfRow.map { $0 + lineOffset })
+            startOfRow.append(contentsOf: chunk.startOfRow)
+            keyOfRow.append(contentsOf: chunk.keyOfRow)
+            line += chunk.lineBreaks
+        }
+        groupIDs = [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<String>.stride)
+            }
+            var next = 0
+            for index in chunks.indices { next += Self.move(&chunks[index].groupIDs, into: buffer, at: next) }
+            initialized = next
+        }
+        groupNames = [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<String>.stride)
+            }
+            var next = 0
+            for index in chunks.indices { next += Self.move(&chunks[index].groupNames, into: buffer, at: next) }
+            initialized = next
+        }
+        sawRow = true
+        return Self.joinColumns(chunks, width: columnNames.count, rowCount: rowCount, jobs: jobs)
+    }
+
+    /// Moves the strings of `source` into `buffer` from `start`, leaving
+    /// empty strings (which own no storage) in their place so that `source`
+    /// is still a valid array to free.
+    /// - Returns: The number of strings moved.
+    private static func move(_ source: inout [String], into buffer: UnsafeMutableBufferPointer<String>,
+                             at start: Int) -> Int {
+        source.withUnsafeMutableBufferPointer { strings in
+            guard let from = strings.baseAddress, let to = buffer.baseAddress, strings.count > 0 else { return 0 }
+            precondition(start + strings.count <= buffer.count, "the chunks hold more rows than counted")
+            (to + start).moveInitialize(from: from, count: strings.count)
+            from.initialize(repeating: "", count: strings.count)
+            return strings.count
+        }
+    }
+
+    /// Each indicator column of the chunks joined in order, the columns
+    /// spread over up to `jobs` threads (they are most of the bytes).
+    private static func joinColumns(_ chunks: [ChunkRows], width: Int, rowCount: Int, jobs: Int) -> [[Double]] {
+        Parallel.map(width, jobs: jobs) { column in
+            var joined: [Double] = HugePages.reservedArray(capacity: rowCount)
+            for chunk in chunks { joined.append(contentsOf: chunk.columns[column]) }
+            return joined
+        }
+    }
+}

@@ -1,0 +1,135 @@
+extension ResultsJSON {
+    /// Writes the one-line objects of a period's groups, in output order.
+    ///
+    /// Everything that does not change from line to line (each key with its
+    /// punctuation, the quoted ward and tier names) is made once per file,
+    /// and the per-row columns are gathered in output order
+    /// (``OrderedColumns``), so a line is copies of ready bytes and numbers
+    /// read front to back.
+    struct GroupLines: ~Copyable {
+        private let result: PeriodResult
+        /// The row at each output position.
+        let rows: [Int]
+        /// `,"ward":"<name>"` per ward; `,"tier":"<name>"` per tier.
+        private let wardCells, tierCells: ByteTable
+        /// `"<id>":` per content, then per criterion.
+        private let keys: ByteTable
+        /// Group ids and names, in output order.
+        private let ids, names: ByteTable
+        /// The text of recent values of each content and criterion.
+        private let cache: NumberCache
+        private let contentCount: Int
+        /// total, bonus, deduction, the contents, the criteria.
+        private let numbers: OrderedColumns<Double>
+        /// ward, tier, ward rank, district rank, eligible (1 or 0), number
+        /// of reasons.
+        private let integers: OrderedColumns<Int32>
+
+        /// Prepares the lines of `result`.
+        init(_ result: PeriodResult) {
+            self.result = result
+            let order = OutputOrder(result)
+            rows = order.rows
+            wardCells = ByteTable(result.wardNames.map { Array(",\"ward\":".utf8) + JSONText.quoted($0) })
+            tierCells = ByteTable(result.tierNames.map { Array(",\"tier\":".utf8) + JSONText.quoted($0) })
+            keys = ByteTable((result.contentIDs + result.criterionIDs).map {
+                JSONText.quoted($0) + [UInt8(ascii: ":")]
+            })
+            cache = NumberCache(columns: result.contentIDs.count + result.criterionIDs.count)
+            ids = ByteTable(result.groupIDs, order: order)
+            names = ByteTable(result.groupNames, order: order)
+            contentCount = result.contentIDs.count
+            let contents = result.contentIDs.indices.map {
+                $0 < result.contentPoints.count ? result.contentPoints[$0] : []
+            }
+            let criteria = result.criterionIDs.indices.map {
+                $0 < result.achievements.count ? result.achievements[$0] : []
+            }
+            numbers = OrderedColumns([result.total, result.bonus, result.deduction] + contents + criteria,
+                                     order: order, filler: 0)
+            let eligible = result.eligible.map { Int32($0 ? 1 : 0) }
+            let reasons = result.reasons.map { Int32(clamping: $0.count) }
+            integers = OrderedColumns(
+                [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible, reasons],
+                order: order, filler: -1)
+        }
+
+        /// Appends the line of the group at output `position`, without
+        /// indentation or comma.
+        func write(_ position: Int, to buffer: inout ByteBuffer) {
+            let row = rows[position]
+            buffer.append("{\"group_id\":")
+            JSONText.appendQuoted(utf8: ids.bytes(position), to: &buffer)
+            let ward = integers.value(0, at: position, row: row).map(Int.init) ?? -1
+            if wardCells.contains(ward) { wardCells.append(ward, to: &buffer) } else { buffer.append(",\"ward\":\"\"") }
+            buffer.append(",\"group_name\":")
+            JSONText.appendQuoted(utf8: names.bytes(position), to: &buffer)
+            number(",\"total\":", 0, position, row, to: &buffer)
+            map(",\"contents\":{", columns: 0..<contentCount, position, row, to: &buffer)
+            map(",\"criteria\":{", columns: contentCount..<keys.count, position, row, to: &buffer)
+            number(",\"bonus\":", 1, position, row, to: &buffer)
+            number(",\"deduction\":", 2, position, row, to: &buffer)
+            let tier = integers.value(1, at: position, row: row).map(Int.init) ?? -1
+            if tierCells.contains(tier) { tierCells.append(tier, to: &buffer) } else { buffer.append(",\"tier\":null") }
+            let eligible = integers.value(4, at: position, row: row) == 1
+            buffer.append(eligible ? ",\"eligible\":true" : ",\"eligible\":false")
+            buffer.append(",\"reasons\":[")
+            if integers.value(5, at: position, row: row) ?? 0 > 0 {
+                for (index, reason) in result.reasons[row].enumerated() {
+                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                    JSONText.appendQuoted(reason, to: &buffer)
+                }
+            }
+            buffer.append(UInt8(ascii: "]"))
+            rank(",\"ward_rank\":", 2, position, row, to: &buffer)
+            rank(",\"district_rank\":", 3, position, row, to: &buffer)
+            buffer.append(UInt8(ascii: "}"))
+        }
+
+        /// `key` and number `column` at `position`, or nothing when the
+        /// column does not cover the row.
+        @inline(__always)
+        private func number(
+            _ key: StaticString, _ column: Int, _ position: Int, _ row: Int, to buffer: inout ByteBuffer
+        ) {
+            guard let value = numbers.value(column, at: position, row: row) else { return }
+            buffer.append(key)
+            JSONText.appendNumber(value, to: &buffer)
+        }
+
+        /// `opening`, `"id":value` for each of `keys` whose column covers
+        /// the row, `}`; nothing when none covers the row (e.g. the year's
+        /// criteria), but `{}` when there are no ids at all.
+        @inline(__always)
+        private func map(
+            _ opening: StaticString, columns: Range<Int>, _ position: Int, _ row: Int, to buffer: inout ByteBuffer
+        ) {
+            // Number column 3 + k holds key k.
+            guard columns.isEmpty || columns.contains(where: { numbers.covers(3 + $0, row: row) }) else { return }
+            buffer.append(opening)
+            var first = true
+            for key in columns where numbers.covers(3 + key, row: row) {
+                if !first { buffer.append(UInt8(ascii: ",")) }
+                first = false
+                keys.append(key, to: &buffer)
+                cache.append(numbers[3 + key, position], column: key, to: &buffer)
+            }
+            buffer.append(UInt8(ascii: "}"))
+        }
+
+        /// `key` and the rank in integer `column` at `position`, or `null`
+        /// when not ranked.
+        @inline(__always)
+        private func rank(
+            _ key: StaticString, _ column: Int, _ position: Int, _ row: Int, to buffer: inout ByteBuffer
+        ) {
+            buffer.append(key)
+            if let rank = integers.rank(column, at: position, row: row) {
+                let destination = buffer.tail(reserving: DecimalText.maxLength)
+                buffer.extend(by: DecimalText.writeInteger(rank, to: destination))
+            } else {
+                buffer.append("null")
+            }
+        }
+    }
+}

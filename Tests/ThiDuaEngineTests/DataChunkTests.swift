@@ -1,0 +1,155 @@
+import ScoringKit
+import Testing
+@testable import ThiDuaEngine
+
+/// Parsing in parallel chunks (`DataParser+Chunks.swift`) gives the data
+/// and the errors of a one-pass parse, byte for byte, whatever the number
+/// of chunks and wherever their boundaries fall.
+@Suite struct DataChunkTests {
+    /// The chunk counts tried on each input.
+    static let counts = [1, 2, 3, 4, 5, 7, 8, 13, 16, 31, 64]
+
+    /// Expects every chunk count to give what one pass gives.
+    private func expectSameEveryWay(_ bytes: [UInt8], counts: [Int] = counts,
+                                    sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let serial = DataFixture.outcome(bytes, numeric: DataFixture.numeric, chunks: 1)
+        for chunks in counts {
+            let chunked = DataFixture.outcome(bytes, numeric: DataFixture.numeric, chunks: chunks)
+            #expect(chunked == serial, "\(chunks) chunks", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The sample data's rows, header first, as lines.
+    private func sampleLines(groups: Int = 120) -> [String] {
+        let csv = SampleDataGenerator(groups: groups, periods: ["2020-Q1", "2020-Q2"], seed: 79).csv()
+        return csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func sampleDataParsesTheSameInAnyNumberOfChunks() throws {
+        let bytes = SampleDataGenerator(groups: 300, periods: ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"],
+                                        seed: 79).csvBytes()
+        let numeric = Set(Round.knownIndicators)
+        let serial = DataFixture.outcome(bytes, numeric: numeric, chunks: 1)
+        guard case .data(let data) = serial else {
+            Issue.record("the sample data does not parse")
+            return
+        }
+        #expect(data.data.rowCount == 1200)
+        #expect(DataReader.parsesInChunks(bytes: bytes, numericColumns: numeric, chunks: 8))
+        for chunks in Self.counts {
+            #expect(DataFixture.outcome(bytes, numeric: numeric, chunks: chunks) == serial, "\(chunks) chunks")
+        }
+    }
+
+    @Test func quotedLineBreaksWhereChunksWouldSplit() {
+        // Every row's name spans three physical lines, with CRLF inside and
+        // between rows: most boundaries land inside a quoted cell.
+        var text = DataFixture.header + "\r\n"
+        for row in 1...200 {
+            text += "2020-Q1,P\(row % 7),G\(row),\"Tổ \(row)\r\n(ghi chú)\nhết\",\(row),\(row * 3),\"x, \"\"y\"\"\"\r\n"
+        }
+        expectSameEveryWay(Array(text.utf8))
+        // The boundaries inside quotes are found and moved, not given up on.
+        for chunks in [2, 7, 31] {
+            #expect(DataReader.parsesInChunks(bytes: Array(text.utf8), numericColumns: DataFixture.numeric,
+                                              chunks: chunks))
+        }
+    }
+
+    @Test func lineEndsOfEveryKindAndTrailingBlankLines() {
+        let ends = ["\n", "\r\n", "\r"]
+        var text = DataFixture.header + "\n"
+        for row in 1...150 { text += "2020-Q2,P1,G\(row),Tổ \(row),1,2,\(ends[row % 3])" }
+        text += "\n\r\n\n"
+        expectSameEveryWay(Array(text.utf8))
+        #expect(DataReader.parsesInChunks(bytes: Array(text.utf8), numericColumns: DataFixture.numeric, chunks: 13))
+    }
+
+    @Test func errorsAreTheSameWhateverTheChunks() {
+        let lines = sampleLines()
+        // A bad cell every 13 rows: more than 20 errors, so the cap and its
+        // note must come out the same.
+        var bad = lines
+        for row in stride(from: 5, to: bad.count - 1, by: 13) {
+            bad[row] = bad[row].replacingOccurrences(of: ",Tổ dân phố", with: ",Tổ dân phố \"x\"")
+        }
+        expectSameEveryWay(Array(bad.joined(separator: "\n").utf8))
+
+        #expect(!DataReader.parsesInChunks(bytes: Array(bad.joined(separator: "\n").utf8),
+                                           numericColumns: DataFixture.numeric, chunks: 4),
+                "a file with errors is read again in one pass")
+
+        var few = lines
+        few[40] = few[40].replacingOccurrences(of: "2020-Q", with: "2020-Z")
+        few[170] = ""
+        expectSameEveryWay(Array(few.joined(separator: "\n").utf8))
+
+        var repeated = lines
+        repeated[200] = repeated[3]
+        repeated[230] = repeated[3]
+        expectSameEveryWay(Array(repeated.joined(separator: "\n").utf8))
+    }
+
+    @Test func invalidUTF8AndAnUnterminatedQuoteLateInTheFile() {
+        let lines = sampleLines()
+        var bytes = Array(lines[0..<150].joined(separator: "\n").utf8) + [0x0A]
+        bytes += Array(lines[150].utf8) + [0xC3, 0x28, 0x0A]
+        bytes += Array(lines[151..<200].joined(separator: "\n").utf8) + [0x0A]
+        bytes += Array("2020-Q1,P1,G-late,\"never closed,1,2\n".utf8)
+        bytes += Array(lines[200...].joined(separator: "\n").utf8)
+        expectSameEveryWay(bytes)
+    }
+
+    @Test func randomFilesParseTheSameInChunks() {
+        // Small files from a grammar of the troublesome cases: quoted cells
+        // with commas, quotes and line breaks, blank lines, every line end,
+        // stray quotes, ragged rows, bad numbers and repeated groups.
+        var random = SplitMix(seed: 2020)
+        let cells = ["1", "2.5", "0", "\"3\"", "x", "-1", "", " 4 "]
+        let names = ["Tổ 1", "\"Tổ, 2\"", "\"a\r\nb\"", "\"q \"\"r\"\"\"", "\"c\nd\re\"", "t\"u", "Phường"]
+        let ends = ["\n", "\r\n", "\r"]
+        for _ in 0..<150 {
+            var text = (random.below(4) == 0 ? "\u{FEFF}" : "") + DataFixture.header + ends[random.below(3)]
+            for _ in 0..<(1 + random.below(40)) {
+                switch random.below(20) {
+                case 0: text += ends[random.below(3)]
+                case 1: text += "2020-Q1,P1,G1,Tổ,1,2" + ends[random.below(3)]
+                default:
+                    let period = random.below(12) == 0 ? "2020-Q9" : "2020-Q\(1 + random.below(2))"
+                    text += "\(period),P\(random.below(3)),G\(random.below(30)),\(names[random.below(names.count)]),"
+                    text += "\(cells[random.below(cells.count)]),\(cells[random.below(cells.count)]),n"
+                    text += ends[random.below(3)]
+                }
+            }
+            expectSameEveryWay(Array(text.utf8), counts: [1, 2, 3, 5, 8, 12])
+        }
+    }
+
+    @Test func manyJobsOnASmallFileReadItInOnePass() throws {
+        #expect(DataReader.chunkCount(byteCount: 100_000, jobs: 8) == 1)
+        #expect(DataReader.chunkCount(byteCount: 48_000_000, jobs: 1) == 1)
+        #expect(DataReader.chunkCount(byteCount: 48_000_000, jobs: 2) == 8)
+        let data = try DataReader.parse(bytes: Array(DataFixture.valid.utf8), displayPath: "data.csv",
+                                        numericColumns: DataFixture.numeric, jobs: 8)
+        #expect(data.rowCount == 3)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the random cases are the same
+/// on every run and every machine.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    /// A number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import ThiDuaEngine
+
+/// Every parallel step of an evaluation — the split by period, scoring,
+/// deciding the quarters side by side, the year's ranking and reasons in
+/// slices — gives the same results for any number of jobs.
+@Suite struct ParallelDeterminismTests {
+    @Test func sampleRoundOfNineThousandGroupsIsTheSameForOneAndThreeJobs() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let yaml = try String(contentsOf: root.appendingPathComponent("Configs/thanh-xuan-2020.yaml"), encoding: .utf8)
+        // Over 8,192 groups, so that the year's reasons are built in slices.
+        let csv = SampleDataGenerator(groups: 9000, periods: ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"], seed: 5)
+            .csv()
+        let round = try Fixture.round(yaml, csv)
+        var outputs: [[[UInt8]]] = []
+        for jobs in [1, 3] {
+            let evaluator = Evaluator(round: round, jobs: jobs)
+            let quarters = try evaluator.evaluate()
+            let results = quarters + [evaluator.evaluateYear(quarters: quarters)]
+            outputs.append(results.flatMap { OutputSet.periodFiles(for: $0).map(\.bytes) })
+        }
+        #expect(outputs[0].count == 20)
+        #expect(outputs[0] == outputs[1])
+    }
+}
