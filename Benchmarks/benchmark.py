@@ -1,23 +1,28 @@
 #!/usr/bin/env python3
-"""National-scale benchmark of thidua (issue: a full year of 100,000 groups).
+"""National-scale benchmark of thidua: a full year of 100,000 residential groups.
 
-Builds the release binary, generates synthetic data with `thidua generate`,
-and runs the sample round's config on it (`run --year`, every output file
-written), several times with --jobs 1 and --jobs 2. Prints medians of the
-wall time of each phase (from `thidua run --timings`), rows and MB per
-second, peak resident memory, the 1 → 2 jobs speed-ups, and the time per
-group at 10,000, 100,000 and 1,000,000 groups.
+Builds the release binary (into .build-bench, apart from the debug build),
+generates synthetic data with `thidua generate`, and runs the sample round's
+config on it: `thidua run --year`, every output file written, several times
+with --jobs 1 and --jobs 2. Prints the medians of the wall time of each phase
+(from `thidua run --timings FILE`), rows and MB per second, parsing speed per
+core, peak resident memory, the 1 -> 2 jobs speed-ups, and the time per group
+at 10,000, 100,000 and 1,000,000 groups.
 
 Usage (from the repository root):
-    python3 Benchmarks/benchmark.py            # full benchmark, 5 runs each
+    python3 Benchmarks/benchmark.py                 # everything, 5 runs each
     python3 Benchmarks/benchmark.py --runs 3 --skip-million
+    python3 Benchmarks/benchmark.py --work /tmp/thidua-bench   # keep the data
 
 Only public tools: Python 3's standard library and the Swift toolchain.
+Wall time and peak memory come from the operating system (wait4), the phases
+from thidua itself.
 """
 
 import argparse
 import json
 import os
+import platform
 import re
 import shutil
 import statistics
@@ -29,6 +34,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIG = os.path.join(ROOT, "Configs", "thanh-xuan-2020.yaml")
 PHASES = ["read", "validate", "prepare", "score", "aggregate_rank", "award", "write"]
+QUARTERS = ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"]
 
 
 def sh(args, **kwargs):
@@ -43,11 +49,11 @@ def build(scratch):
 
 
 def make_config(work, data, periods):
-    """The sample config, reading `data` and evaluating `periods`."""
+    """The sample config (with its year block), reading `data` and evaluating `periods`."""
     text = open(CONFIG, encoding="utf-8").read()
     text = re.sub(r"(?m)^  data: .*$", "  data: " + json.dumps(data), text)
     text = re.sub(r"(?m)^  periods: .*$", "  periods: [" + ", ".join(periods) + "]", text)
-    path = os.path.join(work, "round-%d.yaml" % len(periods))
+    path = os.path.join(work, os.path.basename(data).replace("data-", "round-").replace(".csv", ".yaml"))
     open(path, "w", encoding="utf-8").write(text)
     return path
 
@@ -55,78 +61,92 @@ def make_config(work, data, periods):
 def generate(binary, work, groups, periods):
     path = os.path.join(work, "data-%d-%d.csv" % (groups, len(periods)))
     if not os.path.exists(path):
-        print("generating %s groups × %d periods …" % (format(groups, ","), len(periods)), flush=True)
+        print("generating %s groups × %d period%s …" % (format(groups, ","), len(periods),
+                                                        "" if len(periods) == 1 else "s"), flush=True)
         sh([binary, "generate", "--groups", str(groups), "--periods", ",".join(periods), "--seed", "79",
             "--out", path], stdout=subprocess.DEVNULL)
     return path
 
 
-def has_timings(binary):
-    """Whether this build of thidua can report its phases (`run --timings FILE`)."""
-    help_text = subprocess.run([binary, "run", "--help"], capture_output=True, text=True).stdout
-    return "--timings" in help_text
-
-
-def run_once(binary, config, jobs, work):
-    """One `thidua run --year`: wall seconds, peak RSS in MB, the phase timings."""
+def run_once(binary, config, jobs, work, scope):
+    """One `thidua run`: wall seconds, peak RSS in MB, the --timings figures."""
     out = os.path.join(work, "out")
     timings = os.path.join(work, "timings.json")
     shutil.rmtree(out, ignore_errors=True)
-    extra = ["--timings", timings] if has_timings(binary) else []
+    command = [binary, "run", config] + scope + ["--jobs", str(jobs), "--out", out, "--quiet",
+                                                 "--timings", timings]
     start = time.perf_counter()
-    process = subprocess.Popen([binary, "run", config, "--year", "--jobs", str(jobs), "--out", out, "--quiet"] + extra,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    if os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0 or os.WIFSIGNALED(status):
-        sys.exit("thidua run failed (status %d) on %s" % (status, config))
-    figures = {}
-    if extra:
-        with open(timings, encoding="utf-8") as handle:
-            figures = json.load(handle)
-    phases = figures.get("phases", figures)
-    return wall, usage.ru_maxrss / 1024, phases, figures
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        sys.exit("thidua run failed (status %d): %s" % (status, " ".join(command)))
+    with open(timings, encoding="utf-8") as handle:
+        figures = json.load(handle)
+    return wall, usage.ru_maxrss / 1024, figures
 
 
-def measure(binary, config, jobs, runs, work):
+def measure(binary, config, jobs, runs, work, scope):
+    """Medians over `runs` runs of the wall time, the peak memory and each phase."""
     walls, rss, per_phase, figures = [], [], {p: [] for p in PHASES}, {}
     for _ in range(runs):
-        wall, peak, phases, figures = run_once(binary, config, jobs, work)
+        wall, peak, figures = run_once(binary, config, jobs, work, scope)
         walls.append(wall)
         rss.append(peak)
         for phase in PHASES:
-            per_phase[phase].append(float(phases.get(phase, 0)))
+            per_phase[phase].append(float(figures[phase]))
     return {
         "wall": statistics.median(walls),
         "rss": statistics.median(rss),
         "phases": {p: statistics.median(v) for p, v in per_phase.items()},
-        "rows": int(figures.get("rows", 0)),
-        "input_bytes": int(figures.get("input_bytes", 0)),
+        "rows": int(figures["rows"]),
+        "input_bytes": int(figures["input_bytes"]),
+        "periods": int(figures["periods"]),
     }
 
 
-def report_main(one, two, data_path):
-    mb = os.path.getsize(data_path) / 1e6
+def machine():
+    model = "unknown processor"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        model = platform.processor() or model
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    return "%s, %d cores, %s; %s" % (model, os.cpu_count() or 0, platform.system(), swift[0] if swift else "swift")
+
+
+def report_main(one, two, runs):
+    mb = two["input_bytes"] / 1e6
     print()
-    print("100,000 groups × 4 quarters + the year, every output written (medians)")
-    print("input: %.1f MB" % mb)
-    if not any(one["phases"].values()):
-        print("(this build has no `run --timings`: phase figures are 0; wall time and memory are measured)")
+    print("100,000 groups × 4 quarters + the year, `run --year`, every output written")
+    print("medians of %d runs; input %.1f MB, %s rows" % (runs, mb, format(two["rows"], ",")))
     print()
-    print("%-16s %10s %10s %8s" % ("phase", "--jobs 1", "--jobs 2", "speed-up"))
+    print("%-16s %10s %10s %9s" % ("phase", "--jobs 1", "--jobs 2", "speed-up"))
     for phase in PHASES:
         a, b = one["phases"][phase], two["phases"][phase]
-        print("%-16s %9.3fs %9.3fs %7.2f×" % (phase, a, b, a / b if b > 0 else float("nan")))
-    print("%-16s %9.3fs %9.3fs %7.2f×" % ("whole run (wall)", one["wall"], two["wall"], one["wall"] / two["wall"]))
+        print("%-16s %9.3fs %9.3fs %8.2f×" % (phase, a, b, a / b if b > 0 else float("nan")))
+    print("%-16s %9.3fs %9.3fs %8.2f×" % ("whole run (wall)", one["wall"], two["wall"], one["wall"] / two["wall"]))
     print()
-    read = two["phases"]["read"]
-    rows = two["rows"] or 400_000
-    print("rows per second (whole run, 2 jobs): %s" % format(int(rows / two["wall"]), ","))
-    if read > 0:
-        print("input MB per second (read phase, 2 jobs): %.0f MB/s (%.0f MB/s per core)" % (mb / read, mb / read / 2))
-    if one["phases"]["read"] > 0:
-        print("input MB per second (read phase, 1 job): %.0f MB/s" % (mb / one["phases"]["read"]))
-    print("peak resident memory: %.0f MB (1 job), %.0f MB (2 jobs)" % (one["rss"], two["rss"]))
+    print("rows per second, whole run:      %10s (1 job) %10s (2 jobs)"
+          % (format(int(one["rows"] / one["wall"]), ","), format(int(two["rows"] / two["wall"]), ",")))
+    print("input MB per second, whole run:  %10.1f (1 job) %10.1f (2 jobs)"
+          % (mb / one["wall"], mb / two["wall"]))
+    print("parsing (read phase), per core:  %10.1f (1 job) %10.1f (2 jobs)  MB/s"
+          % (mb / one["phases"]["read"], mb / two["phases"]["read"] / 2))
+    print("peak resident memory:            %10.0f (1 job) %10.0f (2 jobs)  MB" % (one["rss"], two["rss"]))
+
+
+def report_scaling(rows):
+    print()
+    print("cost per group, `--jobs 2`, every output written (medians):")
+    print("  %-38s %9s %22s %9s" % ("run", "wall", "per group and quarter", "peak"))
+    for label, figures, group_periods in rows:
+        print("  %-38s %8.3fs %19.2f µs %6.0f MB"
+              % (label, figures["wall"], figures["wall"] / group_periods * 1e6, figures["rss"]))
 
 
 def main():
@@ -139,29 +159,31 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="thidua-bench-")
     os.makedirs(work, exist_ok=True)
     binary = build(os.path.join(ROOT, ".build-bench"))
-    year = ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"]
+    print("machine: " + machine(), flush=True)
 
-    data = generate(binary, work, 100_000, year)
-    config = make_config(work, data, year)
-    one = measure(binary, config, 1, args.runs, work)
-    two = measure(binary, config, 2, args.runs, work)
-    report_main(one, two, data)
+    data = generate(binary, work, 100_000, QUARTERS)
+    config = make_config(work, data, QUARTERS)
+    one = measure(binary, config, 1, args.runs, work, ["--year"])
+    two = measure(binary, config, 2, args.runs, work, ["--year"])
+    report_main(one, two, args.runs)
 
-    print()
-    print("cost per group (2 jobs, whole run incl. writing):")
-    scales = [(10_000, year), (100_000, year)]
+    # Two pairs of runs of the same shape, ten times apart: a flat cost per
+    # group within each pair means the cost grows linearly.
+    def one_quarter(groups):
+        return make_config(work, generate(binary, work, groups, ["2020-Q1"]), ["2020-Q1"])
+
+    small = make_config(work, generate(binary, work, 10_000, QUARTERS), QUARTERS)
+    rows = [
+        ("10,000 groups × 4 quarters + year", measure(binary, small, 2, args.runs, work, ["--year"]), 40_000),
+        ("100,000 groups × 4 quarters + year", two, 400_000),
+        ("100,000 groups × 1 quarter",
+         measure(binary, one_quarter(100_000), 2, args.runs, work, ["--period", "2020-Q1"]), 100_000),
+    ]
     if not args.skip_million:
-        scales.append((1_000_000, ["2020-Q1"]))
-    for groups, periods in scales:
-        if groups == 100_000:
-            figures = two
-        else:
-            scaled = make_config(work, generate(binary, work, groups, periods), periods)
-            figures = measure(binary, scaled, 2, max(1, args.runs if groups < 1_000_000 else 1), work)
-        rows = groups * len(periods)
-        print("  %9s groups × %d period%s: %7.3f s, %6.2f µs per row, peak %5.0f MB"
-              % (format(groups, ","), len(periods), "" if len(periods) == 1 else "s",
-                 figures["wall"], figures["wall"] / rows * 1e6, figures["rss"]))
+        rows.append(("1,000,000 groups × 1 quarter",
+                     measure(binary, one_quarter(1_000_000), 2, min(args.runs, 3), work, ["--period", "2020-Q1"]),
+                     1_000_000))
+    report_scaling(rows)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -4,7 +4,7 @@ import Synchronization
 import ThiDuaEngine
 
 /// The one-line progress indicator of a long run on a terminal, e.g.
-/// `scoring 2020-Q3   61% (61,440/100,000)`, redrawn in place with `\r`
+/// `scoring 2020-Q3 [############--------]  61% (61,440/100,000)`, redrawn in place with `\r`
 /// (the text is `ProgressMeter.Snapshot.line`).
 ///
 /// The engine counts into a `ProgressMeter`; a timer on this type's own

@@ -39,6 +39,28 @@ import Testing
         }
     }
 
+    @Test func manifestOfAVariantFingerprintsTheConfigItExtends() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let variant = try CLIRunner.run(["run", Self.variants[0], "--period", "2020-Q1", "--quiet",
+                                         "--out", folder.appendingPathComponent("variant").path])
+        let base = try CLIRunner.run(["run", "Configs/thanh-xuan-2020.yaml", "--period", "2020-Q1", "--quiet",
+                                      "--out", folder.appendingPathComponent("base").path])
+        #expect(variant.status == 0 && base.status == 0, "stderr: \(variant.stderr) \(base.stderr)")
+        func manifest(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name + "/manifest.json"))
+            return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        }
+        let variantManifest = try manifest("variant"), baseManifest = try manifest("base")
+        let extends = try #require(variantManifest["extends"] as? [[String: String]])
+        let baseConfig = try #require(baseManifest["config"] as? [String: String])
+        #expect(extends.map { $0["path"] } == ["Configs/variants/../thanh-xuan-2020.yaml"]
+            || extends.map { $0["path"] } == ["Configs/thanh-xuan-2020.yaml"], "extends: \(extends)")
+        #expect(extends.first?["sha256"] == baseConfig["sha256"])
+        #expect((variantManifest["config"] as? [String: String])?["sha256"] != baseConfig["sha256"])
+        #expect((baseManifest["extends"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func variantsChangeWhatTheyPromise() throws {
         let strict = try CLIRunner.run(["validate", "Configs/variants/strict-floor.yaml", "--print-effective"])
         #expect(strict.stdout.contains("content_floor: 0.6\n"))

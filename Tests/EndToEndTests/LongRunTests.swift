@@ -46,6 +46,49 @@ import Testing
         #expect((figures["periods"] as? NSNumber)?.intValue == 5)
     }
 
+    /// util-linux `script`, which runs a command on a pseudo-terminal.
+    private static let script = "/usr/bin/script"
+
+    /// `thidua run` on a terminal: stderr of 10,000 groups × 4 quarters
+    /// and the year (several seconds in a debug build), through `script`.
+    private func runOnATerminal(_ extra: [String]) throws -> (status: Int32, terminal: String) {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try makeRound(groups: 10_000, in: folder)
+        let log = folder.appendingPathComponent("terminal.log")
+        let command = ([CLIRunner.binary.path, "run", config.path, "--jobs", "1",
+                        "--out", folder.appendingPathComponent("out").path] + extra)
+            .map { "'" + $0 + "'" }.joined(separator: " ") + " > /dev/null"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.script)
+        process.arguments = ["-q", "-e", "-c", command, log.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func onATerminalALongRunDrawsAProgressBarAndClearsIt() throws {
+        let (status, terminal) = try runOnATerminal([])
+        #expect(status == 0)
+        // Redrawn in place: `\r`, the activity with its bar, erase to the end of the line.
+        #expect(terminal.contains("\rscoring 2020-Q"), "terminal: \(terminal.suffix(800))")
+        #expect(terminal.contains("% (") && terminal.contains("/10,000)"))
+        #expect(terminal.contains("\rwriting [") && terminal.contains("/21 files\u{1B}[K"))
+        // Cleared at the end: the last erase follows a bare `\r`, not a line.
+        let lastErase = try #require(terminal.range(of: "\u{1B}[K", options: .backwards))
+        #expect(terminal[..<lastErase.lowerBound].hasSuffix("\r"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func onATerminalQuietDrawsNothing() throws {
+        let (status, terminal) = try runOnATerminal(["--quiet"])
+        #expect(status == 0)
+        #expect(!terminal.contains("scoring"), "terminal: \(terminal.prefix(800))")
+        #expect(!terminal.contains("\u{1B}"))
+    }
+
     @Test func quietWithTimingsPrintsOnlyWarnings() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -312,7 +312,7 @@ import Testing
                                          started: Date(timeIntervalSince1970: 0), finished: Date(timeIntervalSince1970: 1))
         #expect(manifest.dataFiles.map(\.path) == round.data.files)
         #expect(manifest.dataFiles.map(\.sha256) == [Self.q1Rows, Self.q2Rows].map {
-            SHA256.hexDigest(Array(Fixture.csv($0).utf8))
+            Fingerprint.hexDigest(Array(Fixture.csv($0).utf8))
         })
     }
 }

@@ -45,6 +45,7 @@ enum OutputFixtures {
         Manifest(
             toolVersion: "0.1.0",
             config: .init(path: "Configs/thanh-xuan-2020.yaml", sha256: String(repeating: "a", count: 64)),
+            extendedConfigs: [.init(path: "Configs/base.yaml", sha256: String(repeating: "c", count: 64))],
             dataFiles: [.init(path: "Configs/data/thanh-xuan-2020.csv", sha256: String(repeating: "b", count: 64))],
             plugins: [.init(name: "bonus", version: "1.0.0"), .init(name: "linear", version: "1.0.0")],
             periods: ["2020-Q1"],

@@ -13,6 +13,12 @@ struct OutputManifestTests {
                 "path": "Configs/thanh-xuan-2020.yaml",
                 "sha256": "\(String(repeating: "a", count: 64))"
               },
+              "extends": [
+                {
+                  "path": "Configs/base.yaml",
+                  "sha256": "\(String(repeating: "c", count: 64))"
+                }
+              ],
               "data_files": [
                 {
                   "path": "Configs/data/thanh-xuan-2020.csv",
@@ -71,7 +77,7 @@ struct OutputManifestTests {
         let file = folder.appendingPathComponent("round.yaml")
         try Data().write(to: file)
         let digest = try Manifest.FileDigest.ofFile(atPath: file.path)
-        #expect(digest == .init(path: file.path, sha256: SHA256.hexDigest([])))
+        #expect(digest == .init(path: file.path, sha256: Fingerprint.hexDigest([])))
     }
 
     @Test func outputSetHasFourFilesPerPeriodThenTheManifest() {

@@ -73,12 +73,16 @@ import Testing
     @Test func progressLinesShowCountsAndPercentages() {
         typealias Snapshot = ProgressMeter.Snapshot
         #expect(Snapshot(activity: "scoring 2020-Q3", done: 61_440, total: 100_000, unit: .groups).line
-            == "scoring 2020-Q3   61% (61,440/100,000)")
-        #expect(Snapshot(activity: "writing", done: 12, total: 21, unit: .files).line == "writing 12/21 files")
+            == "scoring 2020-Q3 [############--------]  61% (61,440/100,000)")
+        #expect(Snapshot(activity: "writing", done: 12, total: 21, unit: .files).line
+            == "writing [###########---------] 12/21 files")
         #expect(Snapshot(activity: "reading d.csv", done: 19_400_000, total: 48_595_409, unit: .bytes).line
-            == "reading d.csv   39% (19.4/48.6 MB)")
+            == "reading d.csv [#######-------------]  39% (19.4/48.6 MB)")
         #expect(Snapshot(activity: "ranking 4 periods", done: 0, total: 0, unit: .none).line == "ranking 4 periods")
-        #expect(Snapshot(activity: "scoring", done: 120, total: 100, unit: .groups).line == "scoring  100% (100/100)")
+        #expect(Snapshot(activity: "scoring", done: 0, total: 100, unit: .groups).line
+            == "scoring [--------------------]   0% (0/100)")
+        #expect(Snapshot(activity: "scoring", done: 120, total: 100, unit: .groups).line
+            == "scoring [####################] 100% (100/100)")
     }
 
     @Test func meterCountsWhatTheScorersDo() throws {

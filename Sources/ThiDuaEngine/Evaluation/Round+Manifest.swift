@@ -2,9 +2,9 @@ import Foundation
 import ScoringKit
 
 extension Manifest {
-    /// The manifest of a run of `round`: digests of its config and of every
-    /// data file (in the order read), the plugins its entries use, and the
-    /// run's figures.
+    /// The manifest of a run of `round`: digests of its config, of the
+    /// configs it extends and of every data file (in the order read), the
+    /// plugins its entries use, and the run's figures.
     /// - Throws: `DiagnosticError` when a file can no longer be read.
     public static func make(round: Round, periods: [String], jobs: Int, started: Date, finished: Date) throws -> Manifest {
         var plugins: [PluginVersion] = []
@@ -17,6 +17,7 @@ extension Manifest {
         return Manifest(
             toolVersion: ToolInfo.version,
             config: try FileDigest.ofFile(atPath: round.config.file),
+            extendedConfigs: try round.config.configFiles.dropFirst().map { try FileDigest.ofFile(atPath: $0) },
             dataFiles: try round.data.files.map { try FileDigest.ofFile(atPath: $0) },
             plugins: plugins, periods: periods, threadCount: jobs,
             startTime: started, durationSeconds: finished.timeIntervalSince(started))

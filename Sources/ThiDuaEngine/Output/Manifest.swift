@@ -25,7 +25,7 @@ public struct Manifest: Sendable, Hashable {
         /// - Returns: The entry.
         /// - Throws: A ``DiagnosticError`` naming the file when it cannot be read.
         public static func ofFile(atPath path: String) throws -> FileDigest {
-            FileDigest(path: path, sha256: try SHA256.hexDigest(ofFileAt: path))
+            FileDigest(path: path, sha256: try Fingerprint.hexDigest(ofFileAt: path))
         }
     }
 
@@ -47,6 +47,10 @@ public struct Manifest: Sendable, Hashable {
     public var toolVersion: String
     /// The round config (YAML) and its digest.
     public var config: FileDigest
+    /// The configs `config` extends (`extends:`), nearest first, with their
+    /// digests: a variant's results depend on its base as much as on
+    /// itself. Empty for a config that extends nothing.
+    public var extendedConfigs: [FileDigest]
     /// The data files (CSV) and their digests, in the order read.
     public var dataFiles: [FileDigest]
     /// The plugins the round used, in the order the manifest should list
@@ -63,11 +67,12 @@ public struct Manifest: Sendable, Hashable {
 
     /// Creates a manifest.
     public init(
-        toolVersion: String, config: FileDigest, dataFiles: [FileDigest], plugins: [PluginVersion],
-        periods: [String], threadCount: Int, startTime: Date, durationSeconds: Double
+        toolVersion: String, config: FileDigest, extendedConfigs: [FileDigest] = [], dataFiles: [FileDigest],
+        plugins: [PluginVersion], periods: [String], threadCount: Int, startTime: Date, durationSeconds: Double
     ) {
         self.toolVersion = toolVersion
         self.config = config
+        self.extendedConfigs = extendedConfigs
         self.dataFiles = dataFiles
         self.plugins = plugins
         self.periods = periods
@@ -77,7 +82,8 @@ public struct Manifest: Sendable, Hashable {
     }
 
     /// `manifest.json`: keys `tool`, `tool_version`, `config` (`path`,
-    /// `sha256`), `data_files` (each `path`, `sha256`), `plugins` (each
+    /// `sha256`), `extends` (each `path`, `sha256`), `data_files` (each
+    /// `path`, `sha256`), `plugins` (each
     /// `name`, `version`), `periods`, `thread_count`, `start_time` (ISO 8601
     /// UTC), `duration_seconds`, in that order.
     public var jsonBytes: [UInt8] {
@@ -89,6 +95,10 @@ public struct Manifest: Sendable, Hashable {
         json.string(toolVersion)
         json.key("config")
         Manifest.write(config, to: &json)
+        json.key("extends")
+        json.beginArray()
+        for file in extendedConfigs { Manifest.write(file, to: &json) }
+        json.endArray()
         json.key("data_files")
         json.beginArray()
         for file in dataFiles { Manifest.write(file, to: &json) }

@@ -61,27 +61,34 @@ public final class ProgressMeter: Sendable {
 }
 
 extension ProgressMeter.Snapshot {
-    /// The activity as one line for a terminal:
-    /// `scoring 2020-Q3   61% (61,440/100,000)`,
-    /// `reading data.csv   40% (19.4/48.6 MB)`, `writing 12/21 files`, or
-    /// the activity alone when it has no count. Percentages take four
-    /// columns, so the line does not jump as they grow.
+    /// The activity as one line for a terminal, with a bar of
+    /// ``barWidth`` cells when the activity has a count:
+    /// `scoring 2020-Q3 [############--------]  61% (61,440/100,000)`,
+    /// `reading data.csv [########------------]  39% (19.4/48.6 MB)`,
+    /// `writing [###########---------] 12/21 files`, or the activity alone
+    /// when it has no count. Percentages take four columns, so the line
+    /// does not jump as they grow.
     public var line: String {
-        guard total > 0 else { return activity }
+        guard total > 0, unit != .none else { return activity }
         let done = min(self.done, total)
         let percent = String(done * 100 / total)
         let padded = String(repeating: " ", count: max(0, 4 - percent.count)) + percent
+        let filled = done * Self.barWidth / total
+        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled) + "]"
         switch unit {
         case .none:
             return activity
         case .files:
-            return "\(activity) \(done)/\(total) files"
+            return "\(activity) \(bar) \(done)/\(total) files"
         case .groups:
-            return "\(activity) \(padded)% (\(Self.grouped(done))/\(Self.grouped(total)))"
+            return "\(activity) \(bar)\(padded)% (\(Self.grouped(done))/\(Self.grouped(total)))"
         case .bytes:
-            return "\(activity) \(padded)% (\(Self.megabytes(done))/\(Self.megabytes(total)) MB)"
+            return "\(activity) \(bar)\(padded)% (\(Self.megabytes(done))/\(Self.megabytes(total)) MB)"
         }
     }
+
+    /// Cells of the bar in ``line``.
+    public static let barWidth = 20
 
     /// `61440` as `61,440`.
     static func grouped(_ value: Int) -> String {
