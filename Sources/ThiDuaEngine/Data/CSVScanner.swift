@@ -37,6 +37,14 @@ struct CSVScanner {
         return invalidUTF8
     }
 
+    /// Moves past a record that another reader (`CSVFastRecord`) scanned
+    /// from `position` and found to end, with one line break, at `next`.
+    mutating func skipRecord(endingAt next: Int) {
+        position = next
+        line += 1
+        lineStart = next
+    }
+
     /// Reads the next record's fields into the start of `fields`.
     ///
     /// Fields are written through one buffer pointer per record (appending

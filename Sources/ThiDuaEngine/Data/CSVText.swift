@@ -81,7 +81,12 @@ struct CSVCellReader {
 
     /// The range of `field`'s content without surrounding ASCII spaces.
     func trimmedRange(of field: CSVField) -> Range<Int> {
-        var first = field.start, last = field.end
+        trimmedRange(of: field.start..<field.end)
+    }
+
+    /// `range` without surrounding ASCII spaces.
+    func trimmedRange(of range: Range<Int>) -> Range<Int> {
+        var first = range.lowerBound, last = range.upperBound
         while first < last && bytes[first] == CSVByte.space { first += 1 }
         while last > first && bytes[last - 1] == CSVByte.space { last -= 1 }
         return first..<last

@@ -50,6 +50,20 @@ struct ColumnBuilder {
         }
     }
 
+    /// Adds a row whose values `fill` writes, as `appendRow(_:)`, but keeps
+    /// it only when `fill` returns `true`: the fast row reader finds out
+    /// that a row is not an ordinary one halfway through writing it.
+    /// - Returns: What `fill` returns.
+    mutating func appendRowIfKept(_ fill: (UnsafeMutableBufferPointer<Double>) -> Bool) -> Bool {
+        if rowsInWindow == Self.windowRows { flush() }
+        let base = rowsInWindow * width
+        let kept = window.withUnsafeMutableBufferPointer { buffer in
+            fill(UnsafeMutableBufferPointer(rebasing: buffer[base..<base + width]))
+        }
+        if kept { rowsInWindow += 1 }
+        return kept
+    }
+
     /// The values of every row added, one array per column.
     mutating func finish() -> [[Double]] {
         flush()

@@ -52,6 +52,54 @@ extension DataParser {
         }
     }
 
+    /// Reads the record at the scanner's position when it is an ordinary,
+    /// valid row, appending it to the columns exactly as `readRow` would,
+    /// and moves the scanner past it.
+    ///
+    /// The row must pass every check `readRow` makes — a `YYYY-Qn` period,
+    /// a ward and a group id that are not empty, usable numbers — before
+    /// anything is appended, so a row this declines leaves the parser as it
+    /// was, and the caller reads it the general way, which reports why.
+    /// Only called once a first row was read (the arrays are reserved then)
+    /// and while no blank lines are pending (they would be errors now).
+    ///
+    /// - Parameters:
+    ///   - scanner: Positioned at the record's start, the start of a line.
+    ///   - roles: `CSVFastRecord.roles(of: layout)`.
+    /// - Returns: Whether the row was read.
+    mutating func readFastRow(_ scanner: inout CSVScanner, roles: UnsafeBufferPointer<Int>) -> Bool {
+        let start = scanner.position
+        let bytes = self.bytes, cells = self.cells
+        var identity = IdentityCells()
+        var next = 0
+        let kept = values.appendRowIfKept { row in
+            guard let end = CSVFastRecord.scan(bytes, from: start, roles: roles, values: row, identity: &identity)
+            else { return false }
+            identity.period = cells.trimmedRange(of: identity.period)
+            identity.ward = cells.trimmedRange(of: identity.ward)
+            identity.groupID = cells.trimmedRange(of: identity.groupID)
+            guard cells.isPeriod(identity.period), !identity.ward.isEmpty, !identity.groupID.isEmpty else {
+                return false
+            }
+            next = end
+            return true
+        }
+        guard kept else { return false }
+
+        let periodIndex = periods.index(of: bytes, start: identity.period.lowerBound, end: identity.period.upperBound)
+        let wardIndex = wards.index(of: bytes, start: identity.ward.lowerBound, end: identity.ward.upperBound)
+        let groupID = cells.text(in: identity.groupID, escaped: false)
+        keyOfRow.append(DuplicateGroups.hash(id: groupID))
+        periodOfRow.append(periodIndex)
+        wardOfRow.append(wardIndex)
+        groupIDs.append(groupID)
+        groupNames.append(cells.text(in: cells.trimmedRange(of: identity.groupName), escaped: false))
+        lineOfRow.append(Int32(clamping: scanner.line))
+        startOfRow.append(start)
+        scanner.skipRecord(endingAt: next)
+        return true
+    }
+
     /// The errors for rows that repeat an earlier row's group in the same
     /// period, at the repeat's `group_id` cell; no more than can be shown.
     func repeatedGroupErrors() -> [Diagnostic] {

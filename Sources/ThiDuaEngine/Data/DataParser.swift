@@ -112,6 +112,10 @@ struct DataParser {
     mutating func readRows(_ scanner: inout CSVScanner, until end: Int, stopAtFirstError: Bool = false,
                            progress: ProgressMeter? = nil) {
         var fields = [CSVField](repeating: .unused, count: max(64, layout.fieldCount + 1))
+        let roleArray = CSVFastRecord.roles(of: layout)
+        let roles = UnsafeMutableBufferPointer<Int>.allocate(capacity: roleArray.count)
+        _ = roles.initialize(from: roleArray)
+        defer { roles.deallocate() }
         var records = 0
         var reported = scanner.position
         reading: while !errors.isFull && scanner.position < end {
@@ -119,6 +123,9 @@ struct DataParser {
             if records & 4095 == 0, let progress {
                 progress.advance(by: scanner.position - reported)
                 reported = scanner.position
+            }
+            if sawRow && pendingBlankLines.isEmpty && readFastRow(&scanner, roles: UnsafeBufferPointer(roles)) {
+                continue
             }
             let next = scanner.nextRecord(into: &fields)
             reportInvalidUTF8(&scanner)

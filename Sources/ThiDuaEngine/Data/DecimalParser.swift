@@ -57,7 +57,8 @@ enum DecimalParser {
     /// The value of eight digits 0...9, one per byte, the most significant
     /// in the lowest byte (as a little-endian load of text puts it): pairs,
     /// then quads, then all eight are combined by multiplication.
-    private static func eightDigitsValue(_ digits: UInt64) -> UInt64 {
+    @inline(__always)
+    static func eightDigitsValue(_ digits: UInt64) -> UInt64 {
         let pairs = digits &* 10 &+ (digits >> 8)
         let mask: UInt64 = 0x0000_00FF_0000_00FF
         let hundredsAndMillions: UInt64 = 100 + (1_000_000 << 32)

@@ -59,12 +59,15 @@ public enum CSVReports {
         // total, the contents, bonus, deduction: the order of the columns in the file.
         let numbers = OrderedColumns([result.total] + contents + [result.bonus, result.deduction],
                                      order: order, filler: 0)
-        // ward, tier, ward rank, district rank, eligible (1 or 0), number of reasons.
+        // ward, tier, ward rank, district rank, eligible (1 or 0).
         let eligible = result.eligible.map { Int32($0 ? 1 : 0) }
-        let reasons = result.reasons.map { Int32(clamping: $0.count) }
         let integers = OrderedColumns(
-            [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible, reasons],
+            [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible],
             order: order, filler: -1)
+        // Each row's reasons cell, escaped once, in output order.
+        let reasons = ByteTable(rowCount: result.reasons.count, order: order) { row, buffer in
+            if !result.reasons[row].isEmpty { CSVWriter.appendJoined(result.reasons[row], to: &buffer) }
+        }
         let ids = ByteTable(result.groupIDs, order: order)
         let names = ByteTable(result.groupNames, order: order)
         for (position, row) in order.rows.enumerated() {
@@ -77,11 +80,7 @@ public enum CSVReports {
             rank(integers.rank(2, at: position, row: row), into: &csv)
             rank(integers.rank(3, at: position, row: row), into: &csv)
             csv.bool(integers.value(4, at: position, row: row) == 1)
-            if integers.value(5, at: position, row: row) ?? 0 > 0 {
-                csv.text(joining: result.reasons[row])
-            } else {
-                csv.empty()
-            }
+            csv.escapedCell(position, of: reasons)
             csv.endRow()
             try csv.drainIfFull(into: &sink)
         }

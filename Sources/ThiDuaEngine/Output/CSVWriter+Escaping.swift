@@ -24,18 +24,72 @@ extension CSVWriter {
         return buffer.array
     }
 
+    /// Appends `parts` joined by `; `, escaped as one text cell, without
+    /// building the joined text (see ``text(joining:)``).
+    ///
+    /// - Parameters:
+    ///   - parts: The texts to join; none or one is a plain text cell.
+    ///   - buffer: UTF-8 output buffer.
+    static func appendJoined(_ parts: [String], to buffer: inout ByteBuffer) {
+        guard parts.count > 1 else {
+            withUTF8(parts.first ?? "") { appendEscaped($0, to: &buffer) }
+            return
+        }
+        // Each part's bytes are scanned through a pointer: iterating a
+        // `String.UTF8View` byte by byte cost more than the rest of a row.
+        var special = false
+        var quotes = false
+        for part in parts {
+            let found = withUTF8(part) { specials(in: $0) }
+            special = special || found.special
+            quotes = quotes || found.quotes
+        }
+        // The joined text starts with the first part, or with "; " when that is empty.
+        let guarded = parts[0].utf8.first.map(startsFormula) ?? false
+        if special { buffer.append(quote) }
+        if guarded { buffer.append(UInt8(ascii: "'")) }
+        for index in parts.indices {
+            if index > 0 { buffer.append("; ") }
+            guard quotes else {
+                buffer.append(contentsOf: parts[index])
+                continue
+            }
+            withUTF8(parts[index]) { utf8 in
+                for byte in utf8 {
+                    buffer.append(byte)
+                    if byte == quote { buffer.append(quote) }
+                }
+            }
+        }
+        if special { buffer.append(quote) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when the
+    /// string stores them contiguously (every native string does).
+    @inline(__always)
+    static func withUTF8<T>(_ text: String, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return Array(text.utf8).withUnsafeBytes(body)
+    }
+
+    /// Whether `utf8` holds a byte that forces quotes (`special`), and
+    /// whether one of them is a double quote, which must be doubled.
+    @inline(__always)
+    static func specials(in utf8: UnsafeRawBufferPointer) -> (special: Bool, quotes: Bool) {
+        var special = false
+        for byte in utf8 where byte == comma || byte == quote || byte == cr || byte == lf {
+            special = true
+            if byte == quote { return (true, true) }
+        }
+        return (special, false)
+    }
+
     /// Appends the escaped form of the UTF-8 text `utf8` to `buffer`.
     @inline(__always)
     static func appendEscaped(_ utf8: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
-        var special = false
-        var quotes = false
-        for byte in utf8 where byte == comma || byte == quote || byte == cr || byte == lf {
-            special = true
-            if byte == quote {
-                quotes = true
-                break
-            }
-        }
+        let (special, quotes) = specials(in: utf8)
         let guarded = utf8.first.map(startsFormula) ?? false
         if special { buffer.append(quote) }
         if guarded { buffer.append(UInt8(ascii: "'")) }

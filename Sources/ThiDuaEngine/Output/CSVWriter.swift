@@ -52,35 +52,8 @@ public struct CSVWriter: ~Copyable {
     /// without building it.
     /// - Parameter parts: The texts to join.
     public mutating func text(joining parts: [String]) {
-        guard parts.count > 1 else {
-            text(parts.first ?? "")
-            return
-        }
         separate()
-        var special = false
-        var quotes = false
-        for part in parts {
-            for byte in part.utf8 where byte == UInt8(ascii: ",") || byte == 0x22 || byte == 0x0D || byte == 0x0A {
-                special = true
-                quotes = quotes || byte == 0x22
-            }
-        }
-        // The joined text starts with the first part, or with "; " when that is empty.
-        let guarded = parts[0].utf8.first.map(CSVWriter.startsFormula) ?? false
-        if special { buffer.append(UInt8(ascii: "\"")) }
-        if guarded { buffer.append(UInt8(ascii: "'")) }
-        for (index, part) in parts.enumerated() {
-            if index > 0 { buffer.append("; ") }
-            if quotes {
-                for byte in part.utf8 {
-                    buffer.append(byte)
-                    if byte == 0x22 { buffer.append(byte) }
-                }
-            } else {
-                buffer.append(contentsOf: part)
-            }
-        }
-        if special { buffer.append(UInt8(ascii: "\"")) }
+        CSVWriter.appendJoined(parts, to: &buffer)
     }
 
     /// Appends a text cell given as UTF-8 bytes, escaped as ``text(_:)``

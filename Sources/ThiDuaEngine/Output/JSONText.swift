@@ -16,13 +16,32 @@ enum JSONText {
     ///   - buffer: UTF-8 output buffer.
     @inline(__always)
     static func appendNumber(_ value: Double, to buffer: inout ByteBuffer) {
+        let destination = buffer.tail(reserving: ShortestDouble.maxLength)
+        buffer.extend(by: writeNumber(value, to: destination))
+    }
+
+    /// Writes `value` as a JSON number at `destination`, which has room for
+    /// ``ShortestDouble/maxLength`` bytes.
+    ///
+    /// A pointer rather than a buffer, so that ``NumberCache`` can keep a
+    /// copy of the text it just wrote without reading the buffer back.
+    /// - Returns: The number of bytes written.
+    @inline(__always)
+    static func writeNumber(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int {
         if !value.isFinite {
-            buffer.append("null")
-        } else if value == 0 {
-            buffer.append("0.0")
-        } else {
-            ShortestDouble.append(value, to: &buffer)
+            destination[0] = UInt8(ascii: "n")
+            destination[1] = UInt8(ascii: "u")
+            destination[2] = UInt8(ascii: "l")
+            destination[3] = UInt8(ascii: "l")
+            return 4
         }
+        if value == 0 {
+            destination[0] = UInt8(ascii: "0")
+            destination[1] = UInt8(ascii: ".")
+            destination[2] = UInt8(ascii: "0")
+            return 3
+        }
+        return ShortestDouble.write(value, to: destination)
     }
 
     /// Appends `value` as a JSON number to an array of bytes.

@@ -42,31 +42,41 @@ struct NumberCache: ~Copyable {
     ///   - buffer: UTF-8 output buffer.
     @inline(__always)
     func append(_ value: Double, column: Int, to buffer: inout ByteBuffer) {
+        let destination = buffer.tail(reserving: 32)
         let bits = value.bitPattern
         let hash = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> (64 - NumberCache.slotBits))
         let slot = words + ((column << NumberCache.slotBits) + hash) * 4
-        let destination = buffer.tail(reserving: 32)
+        let text = UnsafeMutableRawPointer(slot + 1)
+        let target = UnsafeMutableRawPointer(destination)
         if slot[0] == bits {
             // Bytes 1...24 of the text words: the text, and maybe a little after it.
-            let text = UnsafeRawPointer(slot + 1)
-            let target = UnsafeMutableRawPointer(destination)
             for offset in stride(from: 0, to: 24, by: 8) {
                 target.storeBytes(of: text.loadUnaligned(fromByteOffset: offset + 1, as: UInt64.self),
                                   toByteOffset: offset, as: UInt64.self)
             }
             buffer.extend(by: Int(text.load(as: UInt8.self)))
-            return
+        } else {
+            // Formatted at `destination`, then copied from there into the
+            // slot with three overlapping 8-byte moves (text bytes 0..<23;
+            // the 32 bytes reserved keep the loads in bounds, and bytes
+            // past `length` are never read back).
+            let length = JSONText.writeNumber(value, to: destination)
+            buffer.extend(by: length)
+            if length <= 23 {
+                slot[0] = bits
+                text.storeBytes(of: UInt8(truncatingIfNeeded: length), as: UInt8.self)
+                text.storeBytes(of: target.loadUnaligned(as: UInt64.self), toByteOffset: 1, as: UInt64.self)
+                text.storeBytes(of: target.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                                toByteOffset: 9, as: UInt64.self)
+                text.storeBytes(of: target.loadUnaligned(fromByteOffset: 15, as: UInt64.self),
+                                toByteOffset: 16, as: UInt64.self)
+            }
         }
-        let before = buffer.count
-        JSONText.appendNumber(value, to: &buffer)
-        guard buffer.count - before <= 23 else { return }
-        slot[0] = bits
-        buffer.withBytes { NumberCache.store($0[before...], in: slot) }
     }
 
     /// Writes the length and the bytes of `text` (at most 23) into the
     /// text words of `slot`.
-    private static func store(_ text: some Collection<UInt8>, in slot: UnsafeMutablePointer<UInt64>) {
+    private static func store(_ text: [UInt8], in slot: UnsafeMutablePointer<UInt64>) {
         let bytes = UnsafeMutableRawPointer(slot + 1)
         bytes.storeBytes(of: UInt8(text.count), as: UInt8.self)
         for (offset, byte) in text.enumerated() {

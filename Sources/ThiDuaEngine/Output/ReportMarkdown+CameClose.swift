@@ -30,10 +30,10 @@ extension ReportMarkdown {
         for decision in decisions {
             for group in decision.passedOver where group.row < result.rowCount {
                 groupRow(result, group.row, rank: awardRank(result, award, group.row), ward: true, tier: false,
-                         extra: quarterCells(result, group.row), closed: false, into: &out)
-                out += " | "
+                         quarters: true, closed: false, into: &out)
+                out.append(" | ")
                 writeReason(for: group, in: decision, of: result, into: &out)
-                out += " |\n"
+                out.append(" |\n")
             }
         }
         out += "\n"
@@ -58,8 +58,8 @@ extension ReportMarkdown {
             out += "không đủ điều kiện _(not eligible)_"
             let why = result.reasonsTextOfRow(passed.row)
             if !why.isEmpty {
-                out += ": "
-                out += cell(why)
+                out.append(": ")
+                out.append(cell: why)
             }
         case .tierTooLow:
             let award = result.awardDefinitions.indices.contains(decision.award)

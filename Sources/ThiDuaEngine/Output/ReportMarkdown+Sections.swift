@@ -33,7 +33,7 @@ extension ReportMarkdown {
                 out += tableHeader(result, award, last: [])
                 for grant in winners[index] where grant.row < result.rowCount {
                     groupRow(result, grant.row, rank: awardRank(result, award, grant.row), ward: true,
-                             tier: false, extra: quarterCells(result, grant.row), into: &out)
+                             tier: false, quarters: true, into: &out)
                 }
                 out += "\n"
             }

@@ -141,63 +141,47 @@ public enum ReportMarkdown {
     }
 
     /// One table row for a group: rank, `name (id)`, optional ward, total,
-    /// optional tier, then `extra` cells as given.
+    /// optional tier, then, with `quarters`, the group's total in each of
+    /// the year's quarters.
     ///
-    /// Appended piece by piece: a national report has tens of thousands of
-    /// these rows. With `closed` false the row is left open after the last
-    /// cell, for the caller to add cells.
+    /// Written straight into the report's bytes, numbers included: a
+    /// national report has tens of thousands of these rows, and a `String`
+    /// per cell cost more than the rest of the report. With `closed` false
+    /// the row is left open after the last cell, for the caller to add
+    /// cells.
     static func groupRow(_ result: PeriodResult, _ row: Int, rank: Int?, ward: Bool, tier: Bool,
-                         extra: [String] = [], closed: Bool = true, into out: inout ReportText) {
-        out += "| "
-        if let rank { out += String(rank) }
-        out += " | "
-        out += cell(result.groupNames[row])
-        out += " ("
-        out += cell(result.groupIDs[row])
-        out += ")"
+                         quarters: Bool = false, closed: Bool = true, into out: inout ReportText) {
+        out.append("| ")
+        if let rank { out.append(integer: rank) }
+        out.append(" | ")
+        out.append(cell: result.groupNames[row])
+        out.append(" (")
+        out.append(cell: result.groupIDs[row])
+        out.append(")")
         if ward {
-            out += " | "
-            out += cell(result.wardNameOfRow(row))
+            out.append(" | ")
+            out.append(cell: result.wardNameOfRow(row))
         }
-        out += " | "
-        out += points(PeriodResult.rowValue(result.total, row) ?? .nan)
+        out.append(" | ")
+        out.append(points: PeriodResult.rowValue(result.total, row) ?? .nan)
         if tier {
-            out += " | "
-            out += cell(result.tierNameOfRow(row))
+            out.append(" | ")
+            out.append(cell: result.tierNameOfRow(row))
         }
-        for text in extra {
-            out += " | "
-            out += text
+        if quarters {
+            for period in result.yearPeriods.indices {
+                out.append(" | ")
+                let total = period < result.periodTotals.count
+                    ? PeriodResult.rowValue(result.periodTotals[period], row) : nil
+                out.append(points: total ?? .nan)
+            }
         }
-        if closed { out += " |\n" }
+        if closed { out.append(" |\n") }
     }
 
     /// Points with two decimals, or `—` for a figure that does not exist
     /// (NaN: a quarter without the group, the year of an unranked group).
     static func points(_ value: Double) -> String {
         value.isFinite ? TwoDecimals.string(value) : "—"
-    }
-}
-
-/// The Markdown report while it is written: UTF-8 bytes, appended to with
-/// `+=` as a `String` would be.
-///
-/// A national report is several MB made of tens of thousands of small,
-/// mostly Vietnamese pieces. Appending a piece to a `String` re-checks and
-/// updates the string's Unicode bookkeeping on every call, which cost more
-/// than all else in the report; appending bytes is a copy. The bytes are
-/// valid UTF-8 because every piece is a `String`.
-struct ReportText: ~Copyable {
-    /// The report so far.
-    var buffer = ByteBuffer(capacity: 1 << 16)
-
-    /// Appends `piece`.
-    static func += (text: inout ReportText, piece: String) {
-        text.buffer.append(contentsOf: piece)
-    }
-
-    /// The report as a `String`.
-    var string: String {
-        buffer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 }

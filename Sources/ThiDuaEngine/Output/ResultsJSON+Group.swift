@@ -7,7 +7,6 @@ extension ResultsJSON {
     /// (``OrderedColumns``), so a line is copies of ready bytes and numbers
     /// read front to back.
     struct GroupLines: ~Copyable {
-        private let result: PeriodResult
         /// The row at each output position.
         let rows: [Int]
         /// `,"ward":"<name>"` per ward; `,"tier":"<name>"` per tier.
@@ -16,18 +15,18 @@ extension ResultsJSON {
         private let keys: ByteTable
         /// Group ids and names, in output order.
         private let ids, names: ByteTable
+        /// Each row's reasons, quoted and separated by commas, in output order.
+        private let reasons: ByteTable
         /// The text of recent values of each content and criterion.
         private let cache: NumberCache
         private let contentCount: Int
         /// total, bonus, deduction, the contents, the criteria.
         private let numbers: OrderedColumns<Double>
-        /// ward, tier, ward rank, district rank, eligible (1 or 0), number
-        /// of reasons.
+        /// ward, tier, ward rank, district rank, eligible (1 or 0).
         private let integers: OrderedColumns<Int32>
 
         /// Prepares the lines of `result`.
         init(_ result: PeriodResult) {
-            self.result = result
             let order = OutputOrder(result)
             rows = order.rows
             wardCells = ByteTable(result.wardNames.map { Array(",\"ward\":".utf8) + JSONText.quoted($0) })
@@ -48,10 +47,15 @@ extension ResultsJSON {
             numbers = OrderedColumns([result.total, result.bonus, result.deduction] + contents + criteria,
                                      order: order, filler: 0)
             let eligible = result.eligible.map { Int32($0 ? 1 : 0) }
-            let reasons = result.reasons.map { Int32(clamping: $0.count) }
             integers = OrderedColumns(
-                [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible, reasons],
+                [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible],
                 order: order, filler: -1)
+            reasons = ByteTable(rowCount: result.reasons.count, order: order) { row, buffer in
+                for (index, reason) in result.reasons[row].enumerated() {
+                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                    JSONText.appendQuoted(reason, to: &buffer)
+                }
+            }
         }
 
         /// Appends the line of the group at output `position`, without
@@ -74,12 +78,7 @@ extension ResultsJSON {
             let eligible = integers.value(4, at: position, row: row) == 1
             buffer.append(eligible ? ",\"eligible\":true" : ",\"eligible\":false")
             buffer.append(",\"reasons\":[")
-            if integers.value(5, at: position, row: row) ?? 0 > 0 {
-                for (index, reason) in result.reasons[row].enumerated() {
-                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                    JSONText.appendQuoted(reason, to: &buffer)
-                }
-            }
+            reasons.append(position, to: &buffer)
             buffer.append(UInt8(ascii: "]"))
             rank(",\"ward_rank\":", 2, position, row, to: &buffer)
             rank(",\"district_rank\":", 3, position, row, to: &buffer)

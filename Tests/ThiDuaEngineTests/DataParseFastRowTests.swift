@@ -1,0 +1,94 @@
+import ScoringKit
+import Testing
+@testable import ThiDuaEngine
+
+/// The fast row reader (`CSVFastRecord`, `DataParser+FastRow.swift`) takes
+/// only rows the general reader would accept, gives them the same values,
+/// and hands every other row back untouched, so data and errors are those
+/// of the general reader. It only runs from the second data row on, so
+/// every input here starts with an ordinary row.
+@Suite struct DataParseFastRowTests {
+    /// The `households` and `residents` columns of `rows` after an ordinary
+    /// first row (`2020-Q1,P1,G0,Tổ 0,1,2,`).
+    private func columns(_ rows: String) throws -> (households: [Double], residents: [Double]) {
+        let data = try DataFixture.parse("\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n" + rows)
+        let households = try #require(data.columnIndex("households"))
+        let residents = try #require(data.columnIndex("residents"))
+        return (Array(data.columns[households].dropFirst()), Array(data.columns[residents].dropFirst()))
+    }
+
+    @Test func numbersOfEveryShapeReadAsTheGeneralGrammarReadsThem() throws {
+        let cells = ["7", "1234567", "12345678", "123456789012", "12.5", " 7 ", "1e3", "0.000125", "007",
+                     "\"42\"", "0", "-0", "9007199254740993"]
+        let rows = cells.enumerated().map { "2020-Q1,P1,G\($0.offset + 1),Tổ,\($0.element),3,x\n" }.joined()
+        let read = try columns(rows)
+        #expect(read.households == [7, 1_234_567, 12_345_678, 123_456_789_012, 12.5, 7, 1000, 0.000125, 7,
+                                    42, 0, 0, 9_007_199_254_740_992])
+        #expect(read.residents == Array(repeating: 3, count: cells.count))
+    }
+
+    @Test func everyLineEndAndAMissingLastLineBreak() throws {
+        let rows = "2020-Q1,P1,G1,Tổ,10,11,a\r\n2020-Q1,P1,G2,Tổ,20,21,b\r2020-Q1,P1,G3,Tổ,30,31,c\n"
+            + "2020-Q1,P1,G4,Tổ,40,41"
+        let read = try columns(rows + ",d")
+        #expect(read.households == [10, 20, 30, 40])
+        #expect(read.residents == [11, 21, 31, 41])
+        // The last cell is a number, ending the file with no line break.
+        let text = "period,ward,group_id,group_name,households\n2020-Q1,P1,G0,Tổ,1\n2020-Q1,P1,G1,Tổ,25"
+        let data = try DataFixture.parse(text)
+        #expect(data.columns == [[1, 25]])
+    }
+
+    @Test func quotedAndUnicodeCellsKeepTheirText() throws {
+        let text = #"""
+            \#(DataFixture.header)
+            2020-Q1,Phường Hạ Đình,G0,Tổ dân phố số 0,1,2,
+            2020-Q1,Phường Hạ Đình,G1,"Tổ 1, ""A""",3,4,ghi chú
+            2020-Q1, Phường Hạ Đình ,  G2 ,  Tổ dân phố số 2  ,5,6,😀
+            2020-Q2,"Phường Khương Trung",G1,Tổ 1,7,8,"x
+            y"
+
+            """#
+        let data = try DataFixture.parse(text)
+        #expect(data.groupIDs == ["G0", "G1", "G2", "G1"])
+        #expect(data.groupNames == ["Tổ dân phố số 0", "Tổ 1, \"A\"", "Tổ dân phố số 2", "Tổ 1"])
+        #expect(data.wardNames == ["Phường Hạ Đình", "Phường Khương Trung"])
+        #expect(data.lineOfRow == [2, 3, 4, 5])
+        #expect(data.columns == [[1, 3, 5, 7], [2, 4, 6, 8]])
+    }
+
+    @Test func rowsItDeclinesAreReportedByTheGeneralReader() {
+        let text = """
+            \(DataFixture.header)
+            2020-Q1,P1,G0,Tổ 0,1,2,
+            2020-Q1,P1,G1,Tổ 1,1x,2,
+            2020-Q9,P1,G2,Tổ 2,1,2,
+            2020-Q1,,G3,Tổ 3,1,2,
+            2020-Q1,P1, ,Tổ 4,1,2,
+            2020-Q1,P1,G5,Tổ 5,-4,2,
+            2020-Q1,P1,G6,Tổ 6,1,2
+            2020-Q1,P1,G7,Tổ "7",1,2,
+            2020-Q1,P1,G0,Tổ 0,1,2,
+
+            """
+        #expect(DataFixture.errors(text) == [
+            "data.csv:3:20: error: column 'households': '1x' is not a number",
+            "data.csv:4:1: error: period '2020-Q9' is not of the form YYYY-Qn with n from 1 to 4",
+            "data.csv:5:9: error: ward is empty",
+            "data.csv:6:12: error: group_id is empty",
+            "data.csv:7:20: error: column 'households': '-4' must not be negative",
+            "data.csv:8:1: error: row has 6 fields, but the header has 7",
+            "data.csv:9:18: error: quote inside a field that does not start with one",
+            "data.csv:10:12: error: group 'G0' appears twice in period 2020-Q1 (first on line 2)",
+        ])
+    }
+
+    @Test func invalidUTF8InATextCellIsReportedAtItsByte() {
+        var bytes = Array("\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n2020-Q1,P1,G1,T".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array(",1,2,\n".utf8)
+        #expect(DataFixture.errors(bytes: bytes) == [
+            "data.csv:3:16: error: the file is not valid UTF-8 (byte 0xC3)",
+        ])
+    }
+}
