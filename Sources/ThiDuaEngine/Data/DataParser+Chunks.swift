@@ -133,24 +133,24 @@ extension DataParser {
             keyOfRow.append(contentsOf: chunk.keyOfRow)
             line += chunk.lineBreaks
         }
-        groupIDs = [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<String>.stride)
-            }
-            var next = 0
-            for index in chunks.indices { next += Self.move(&chunks[index].groupIDs, into: buffer, at: next) }
-            initialized = next
-        }
-        groupNames = [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<String>.stride)
-            }
-            var next = 0
-            for index in chunks.indices { next += Self.move(&chunks[index].groupNames, into: buffer, at: next) }
-            initialized = next
-        }
+        groupIDs = Self.moveStrings(\.groupIDs, of: &chunks, rowCount: rowCount)
+        groupNames = Self.moveStrings(\.groupNames, of: &chunks, rowCount: rowCount)
         sawRow = true
         return Self.joinColumns(chunks, width: columnNames.count, rowCount: rowCount, jobs: jobs)
+    }
+
+    /// The strings at `strings` of every chunk, in order, moved into one
+    /// array of `rowCount` (the chunks keep empty strings).
+    private static func moveStrings(_ strings: WritableKeyPath<ChunkRows, [String]>, of chunks: inout [ChunkRows],
+                                    rowCount: Int) -> [String] {
+        [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<String>.stride)
+            }
+            var next = 0
+            for index in chunks.indices { next += move(&chunks[index][keyPath: strings], into: buffer, at: next) }
+            initialized = next
+        }
     }
 
     /// Moves the strings of `source` into `buffer` from `start`, leaving

@@ -107,21 +107,34 @@ struct ByteTable: ~Copyable {
     ///   - order: The output order.
     ///   - render: Appends the piece of row `i` to the buffer.
     init(rowCount: Int, order: OutputOrder, render: (Int, inout ByteBuffer) -> Void) {
-        let byRow = ByteTable(count: rowCount, render: render)
+        // Rendered into one buffer and moved from there, not through a
+        // row-order `ByteTable`: that was one more full copy (and fresh
+        // pages) of the year's 20 MB of reasons.
+        var rendered = ByteBuffer(capacity: 1 << 16)
+        var rowStarts = [Int](repeating: 0, count: rowCount + 1)
+        for row in 0..<rowCount {
+            rowStarts[row] = rendered.count
+            render(row, &rendered)
+        }
+        rowStarts[rowCount] = rendered.count
         let rows = order.rows
         count = rows.count
         starts = .allocate(capacity: rows.count + 1)
         var total = 0
         for (position, row) in rows.enumerated() {
             starts[position] = total
-            total += byRow.contains(row) ? byRow.bytes(row).count : 0
+            total += row >= 0 && row < rowCount ? rowStarts[row + 1] - rowStarts[row] : 0
         }
         starts[rows.count] = total
         storage = .allocate(capacity: max(1, total))
-        for (position, row) in rows.enumerated() where byRow.contains(row) {
-            let piece = byRow.bytes(row)
-            if let base = piece.baseAddress {
-                UnsafeMutableRawPointer(storage + starts[position]).copyMemory(from: base, byteCount: piece.count)
+        let target = UnsafeMutableRawPointer(storage)
+        let offsets = starts
+        rendered.withBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            for (position, row) in rows.enumerated() where row >= 0 && row < rowCount {
+                let start = rowStarts[row]
+                target.advanced(by: offsets[position])
+                    .copyMemory(from: base + start, byteCount: rowStarts[row + 1] - start)
             }
         }
     }

@@ -42,13 +42,41 @@ struct NumberCache: ~Copyable {
     ///   - buffer: UTF-8 output buffer.
     @inline(__always)
     func append(_ value: Double, column: Int, to buffer: inout ByteBuffer) {
+        let slot = slot(for: value, column: column)
+        append(value, slot: slot, hit: slot[0] == value.bitPattern, to: &buffer)
+    }
+
+    /// The slot of `value` in `column`'s table, for ``append(_:slot:hit:to:)``.
+    ///
+    /// Split from the append so that a writer can look up every number of
+    /// a line first: the loads of the slots (a table too big for the
+    /// nearest caches) then overlap, instead of each waiting behind the
+    /// mispredicted hit-or-miss branch of the number before.
+    /// - Parameters:
+    ///   - value: The number.
+    ///   - column: Which column's table to use.
+    /// - Returns: The slot; its first word is the bit pattern it holds.
+    @inline(__always)
+    func slot(for value: Double, column: Int) -> UnsafeMutablePointer<UInt64> {
+        let hash = Int(truncatingIfNeeded: (value.bitPattern &* 0x9E37_79B9_7F4A_7C15) >> (64 - NumberCache.slotBits))
+        return words + ((column << NumberCache.slotBits) + hash) * 4
+    }
+
+    /// Appends `value` as `JSONText.appendNumber` writes it, from its slot
+    /// when `hit`, formatting it and keeping it in the slot otherwise.
+    ///
+    /// - Parameters:
+    ///   - value: The number.
+    ///   - slot: `slot(for: value, column:)`.
+    ///   - hit: Whether `slot[0]` was `value.bitPattern` (nothing has been
+    ///     stored in the slot since).
+    ///   - buffer: UTF-8 output buffer.
+    @inline(__always)
+    func append(_ value: Double, slot: UnsafeMutablePointer<UInt64>, hit: Bool, to buffer: inout ByteBuffer) {
         let destination = buffer.tail(reserving: 32)
-        let bits = value.bitPattern
-        let hash = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> (64 - NumberCache.slotBits))
-        let slot = words + ((column << NumberCache.slotBits) + hash) * 4
         let text = UnsafeMutableRawPointer(slot + 1)
         let target = UnsafeMutableRawPointer(destination)
-        if slot[0] == bits {
+        if hit {
             // Bytes 1...24 of the text words: the text, and maybe a little after it.
             for offset in stride(from: 0, to: 24, by: 8) {
                 target.storeBytes(of: text.loadUnaligned(fromByteOffset: offset + 1, as: UInt64.self),
@@ -63,7 +91,7 @@ struct NumberCache: ~Copyable {
             let length = JSONText.writeNumber(value, to: destination)
             buffer.extend(by: length)
             if length <= 23 {
-                slot[0] = bits
+                slot[0] = value.bitPattern
                 text.storeBytes(of: UInt8(truncatingIfNeeded: length), as: UInt8.self)
                 text.storeBytes(of: target.loadUnaligned(as: UInt64.self), toByteOffset: 1, as: UInt64.self)
                 text.storeBytes(of: target.loadUnaligned(fromByteOffset: 8, as: UInt64.self),

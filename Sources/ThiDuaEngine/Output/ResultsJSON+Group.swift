@@ -24,6 +24,12 @@ extension ResultsJSON {
         private let numbers: OrderedColumns<Double>
         /// ward, tier, ward rank, district rank, eligible (1 or 0).
         private let integers: OrderedColumns<Int32>
+        /// The cache slot of each content's and criterion's number on the
+        /// line being written, looked up before the line is written (see
+        /// ``probe(_:_:)``); scratch memory owned by this value.
+        private let slots: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+        /// Whether each of ``slots`` held its number when looked up.
+        private let hits: UnsafeMutablePointer<Bool>
 
         /// Prepares the lines of `result`.
         init(_ result: PeriodResult) {
@@ -35,6 +41,10 @@ extension ResultsJSON {
                 JSONText.quoted($0) + [UInt8(ascii: ":")]
             })
             cache = NumberCache(columns: result.contentIDs.count + result.criterionIDs.count)
+            // Left uninitialized: both hold trivial values, and `probe` writes
+            // every entry that `map` reads, on the same line, before it.
+            slots = .allocate(capacity: max(1, result.contentIDs.count + result.criterionIDs.count))
+            hits = .allocate(capacity: max(1, result.contentIDs.count + result.criterionIDs.count))
             ids = ByteTable(result.groupIDs, order: order)
             names = ByteTable(result.groupNames, order: order)
             contentCount = result.contentIDs.count
@@ -58,10 +68,16 @@ extension ResultsJSON {
             }
         }
 
+        deinit {
+            slots.deallocate()
+            hits.deallocate()
+        }
+
         /// Appends the line of the group at output `position`, without
         /// indentation or comma.
         func write(_ position: Int, to buffer: inout ByteBuffer) {
             let row = rows[position]
+            probe(position, row)
             buffer.append("{\"group_id\":")
             JSONText.appendQuoted(utf8: ids.bytes(position), to: &buffer)
             let ward = integers.value(0, at: position, row: row).map(Int.init) ?? -1
@@ -111,9 +127,28 @@ extension ResultsJSON {
                 if !first { buffer.append(UInt8(ascii: ",")) }
                 first = false
                 keys.append(key, to: &buffer)
-                cache.append(numbers[3 + key, position], column: key, to: &buffer)
+                cache.append(numbers[3 + key, position], slot: slots[key], hit: hits[key], to: &buffer)
             }
             buffer.append(UInt8(ascii: "}"))
+        }
+
+        /// Looks up the cache slot of every content's and criterion's number
+        /// of the line at `position`, before any is written.
+        ///
+        /// A loop without branches on the outcome, so the loads of the
+        /// slots (all over a table of a few megabytes) are in flight
+        /// together; looked up one by one as the line is written, each
+        /// waited behind the mispredicted hit-or-miss branch of the one
+        /// before. Each key has its own column's table, so writing one
+        /// number never changes the slot of another on the same line.
+        @inline(__always)
+        private func probe(_ position: Int, _ row: Int) {
+            for key in 0..<keys.count where numbers.covers(3 + key, row: row) {
+                let value = numbers[3 + key, position]
+                let slot = cache.slot(for: value, column: key)
+                slots[key] = slot
+                hits[key] = slot[0] == value.bitPattern
+            }
         }
 
         /// `key` and the rank in integer `column` at `position`, or `null`

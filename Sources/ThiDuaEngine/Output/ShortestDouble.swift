@@ -12,24 +12,21 @@
 /// The exact method. Write |x| = M·2^E (M a 53-bit integer). Every decimal
 /// strictly inside (inside or on, when M is even: parsing rounds half to
 /// even) the interval of half an ulp around x reads back as x; below a power
-/// of two the lower half-gap is half as wide. With k = ⌊log₁₀|x|⌋ and
-/// d = 16 − k decimal places (17 significant digits), the scaled value
-/// S = |x|·10^d and the scaled interval ends are (4M ± 2)·10^d / 2^(2−E):
-/// integers below 2¹²⁸, so the floors and remainders are exact.
+/// of two the lower half-gap is half as wide. Take d decimal places so that
+/// an ulp is between 1 and 10 units of 10^−d (d = −⌊q·log₁₀2⌋ for the
+/// ulp's exponent q, 2…19 here): the scaled value S = |x|·10^d and the
+/// scaled interval ends are (4M ± 2)·10^d / 2^(2−E), integers below 2¹²⁸
+/// over a power of two, so the floors and remainders are exact.
 ///
-/// Then, for 15, 16 and 17 significant digits in turn (places d−2, d−1,
-/// d), take the integers in the interval at that scale; the first scale
-/// with one is the shortest length, and among its integers the one nearest
-/// to S is the answer (`description` picks the closest of the shortest; an
-/// exact tie between two goes to `description`). Trailing zeros are then
-/// dropped, keeping one decimal. Scaling down from 17 digits divides by 10
-/// or 100, and ⌈⌈a/b⌉/c⌉ = ⌈a/(bc)⌉, ⌊⌊a/b⌋/c⌋ = ⌊a/(bc)⌋, so every scale
-/// is exact too. Starting at 15 digits is safe: decimals of 15 significant
-/// digits are more than four ulps apart, so a shorter answer, padded with
-/// zeros, is the only candidate at 15 digits and is found there. If k comes
-/// out one too big (x is the double just below a power of ten), the three
-/// scales are 14, 15 and 16 digits, and a 17-digit answer goes to
-/// `description`.
+/// The interval is then less than ten units wide (Schubfach's choice of
+/// scale), so it holds at most one multiple of ten. If it holds one, that
+/// is the only decimal of d − 1 places that reads back as x, and every
+/// shorter one would be the same number: it is the answer, with its
+/// trailing zeros dropped (keeping one decimal). Otherwise the answer has
+/// all d places: the nearer to S of ⌊S⌋ and ⌊S⌋ + 1 that lies inside
+/// (`description` picks the closest of the shortest; an exact tie between
+/// two, or an interval with no integer, which only the narrower interval
+/// below a power of two can be, goes to `description`).
 ///
 /// The tests compare this with `description` on millions of values.
 enum ShortestDouble {
@@ -83,91 +80,47 @@ enum ShortestDouble {
     @inline(__always)
     static func shortest(_ x: Double) -> (digits: UInt64, places: Int)? {
         let binaryExponent = Int(x.exponentBitPattern) - 1023
-        // ⌊e·log₁₀2⌋, then one step up when x reaches the next power of ten.
-        var k = (binaryExponent * 1233) >> 12
-        if x >= powersOfTen[k + 5] { k += 1 }
-        guard x >= powersOfTen[k + 4] else { return nil }
-        let places = 16 - k
+        // ulp·10^places is in [1, 10): −⌊q·log₁₀2⌋ for the ulp's exponent q.
+        let places = -(((binaryExponent - 52) * 1233) >> 12)
         let fraction = x.significandBitPattern
-        let m4 = UInt64((1 << 52) | fraction) << 2
-        let shift = 52 - binaryExponent + 2
+        let m4 = ((1 << 52) | fraction) << 2
+        let shift = 54 - binaryExponent
         let scale = DecimalText.powersOfTen[places]
         let (high, low) = m4.multipliedFullWidth(by: scale)
         let product = UInt128(high) << 64 | UInt128(low)
         let below = product &- (fraction == 0 ? UInt128(scale) : UInt128(scale) << 1)
         let above = product &+ UInt128(scale) << 1
         let mask = (UInt128(1) << shift) &- 1
-        let bounds = Bounds(
-            value: UInt64(truncatingIfNeeded: product >> shift),
-            valueRemainder: product & mask, half: UInt128(1) << (shift - 1),
-            lowFloor: UInt64(truncatingIfNeeded: below >> shift), lowExact: below & mask == 0,
-            highFloor: UInt64(truncatingIfNeeded: above >> shift), highExact: above & mask == 0,
-            inclusive: fraction & 1 == 0)
-        var decimals = places - 2
-        var found = bounds.nearest(dividingBy: 100)
-        if case .empty = found {
-            decimals += 1
-            found = bounds.nearest(dividingBy: 10)
+        let inclusive = fraction & 1 == 0
+        // The smallest and the largest integer in the interval.
+        let lowest = UInt64(truncatingIfNeeded: below >> shift) &+ (inclusive && below & mask == 0 ? 0 : 1)
+        let highest = UInt64(truncatingIfNeeded: above >> shift) &- (!inclusive && above & mask == 0 ? 1 : 0)
+        let tens = (lowest &+ 9) / 10
+        if tens &* 10 <= highest {
+            // The only multiple of ten inside (the interval is under ten
+            // wide), so no shorter decimal is inside either; drop its zeros.
+            var digits = tens
+            var decimals = places - 1
+            if decimals > 8, digits % 100_000_000 == 0 { digits /= 100_000_000; decimals -= 8 }
+            if decimals > 4, digits % 10_000 == 0 { digits /= 10_000; decimals -= 4 }
+            if decimals > 2, digits % 100 == 0 { digits /= 100; decimals -= 2 }
+            while decimals > 1, digits % 10 == 0 { digits /= 10; decimals -= 1 }
+            return (digits, decimals)
         }
-        if case .empty = found {
-            decimals += 1
-            found = bounds.nearest(dividingBy: 1)
-        }
-        guard case .digits(var digits) = found else { return nil }
-        if decimals > 8, digits % 100_000_000 == 0 { digits /= 100_000_000; decimals -= 8 }
-        if decimals > 4, digits % 10_000 == 0 { digits /= 10_000; decimals -= 4 }
-        if decimals > 2, digits % 100 == 0 { digits /= 100; decimals -= 2 }
-        while decimals > 1, digits % 10 == 0 { digits /= 10; decimals -= 1 }
-        return (digits, decimals)
+        // No multiple of ten inside: the answer has all `places` decimals
+        // and ends in a nonzero digit; the nearer of ⌊S⌋ and ⌊S⌋ + 1 that is
+        // inside. Selects rather than branches: which one is nearer is a
+        // coin toss the branch predictor always loses.
+        let value = UInt64(truncatingIfNeeded: product >> shift)
+        let remainder = product & mask
+        let half = UInt128(1) << (shift - 1)
+        let nearer = value &+ (remainder > half ? 1 : 0)
+        let farther = remainder > half ? value : value &+ 1
+        let nearerInside = nearer >= lowest && nearer <= highest
+        let fartherInside = farther >= lowest && farther <= highest
+        // A tie with both inside is `description`'s to break.
+        guard remainder != half || !(nearerInside && fartherInside) else { return nil }
+        guard nearerInside || fartherInside else { return nil }
+        return (nearerInside ? nearer : farther, places)
     }
-
-    /// What one scale offers.
-    private enum Candidate {
-        /// No decimal of this length reads back as x.
-        case empty
-        /// Two are equally near: `description` decides.
-        case tie
-        /// The nearest that reads back as x, scaled to an integer.
-        case digits(UInt64)
-    }
-
-    /// The scaled value and interval at 17 significant digits.
-    private struct Bounds {
-        var value: UInt64
-        var valueRemainder: UInt128
-        var half: UInt128
-        var lowFloor: UInt64
-        var lowExact: Bool
-        var highFloor: UInt64
-        var highExact: Bool
-        var inclusive: Bool
-
-        /// The integer in the interval nearest to the value, at the scale
-        /// `divisor` times coarser.
-        @inline(__always)
-        func nearest(dividingBy divisor: UInt64) -> Candidate {
-            let low = inclusive ? (lowFloor + (lowExact ? 0 : 1) + divisor - 1) / divisor : lowFloor / divisor + 1
-            let high = inclusive
-                ? highFloor / divisor : (highFloor + (highExact ? 0 : 1) + divisor - 1) / divisor - 1
-            guard low <= high else { return .empty }
-            let floor = value / divisor
-            let rest = value % divisor
-            let order: Int
-            if divisor == 1 {
-                order = valueRemainder < half ? -1 : (valueRemainder > half ? 1 : 0)
-            } else {
-                order = rest < divisor / 2 ? -1 : (rest > divisor / 2 || valueRemainder > 0 ? 1 : 0)
-            }
-            let floorInside = floor >= low && floor <= high
-            let ceilingInside = floor + 1 >= low && floor + 1 <= high
-            if order == 0, floorInside, ceilingInside { return .tie }
-            if order < 0 || (order == 0 && floorInside) { return .digits(floorInside ? floor : floor + 1) }
-            return .digits(ceilingInside ? floor + 1 : floor)
-        }
-    }
-
-    /// 10^n as a `Double` at index n + 4, n in −4...14.
-    private static let powersOfTen: [Double] = [
-        1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
-    ]
 }

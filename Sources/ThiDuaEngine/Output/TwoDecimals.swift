@@ -79,7 +79,10 @@ public enum TwoDecimals {
         let floor = whole > scaled ? whole - 1 : whole
         let fraction = scaled - floor
         let below = Int64(floor)
-        if abs(fraction - 0.5) > 1e-6 { return fraction > 0.5 ? below + 1 : below }
+        // Away from the half, fraction + ½ is below 1 exactly when fraction
+        // is below ½ (it cannot round up to 1), so truncating it rounds
+        // without a branch: which side of ½ a cell falls is unpredictable.
+        if abs(fraction - 0.5) > 1e-6 { return below + Int64(fraction + 0.5) }
         let error = (-scaled).addingProduct(x, 100)
         let distance = (fraction - 0.5) + error
         if distance != 0 { return distance > 0 ? below + 1 : below }
