@@ -22,7 +22,7 @@ public enum OutputSet {
     /// ``OutputSink/chunkSize`` bytes, so memory holds at most one part per
     /// job, never the files (a national `results.json` is some 80 MB). Up
     /// to `jobs` files are made at once: first the manifest (`makeManifest`
-    /// hashes the data, a quarter of a second for a national file, while
+    /// hashes the data, a few hundredths of a second for a national file, while
     /// the other jobs start), then the largest kinds first (`results.json`,
     /// `ranking.csv`, `report.md`, `awards.csv`) so the jobs finish
     /// together. The cost is linear in the number of groups.
