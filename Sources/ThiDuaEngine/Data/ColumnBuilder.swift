@@ -31,7 +31,7 @@ struct ColumnBuilder {
     /// cost a pass over all of it.
     mutating func reserveCapacity(_ rows: Int) {
         for slot in columns.indices where columns[slot].isEmpty {
-            columns[slot] = HugePages.reservedArray(capacity: rows)
+            columns[slot] = .reserved(rows)
         }
     }
 

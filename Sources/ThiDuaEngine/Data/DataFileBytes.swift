@@ -57,7 +57,6 @@ enum DataFileBytes {
         let content = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
             filled = 0
             guard let base = buffer.baseAddress else { return }
-            HugePages.advise(base, byteCount: buffer.count)
             // Safe to share: each part writes only its own range of the
             // buffer, and the buffer outlives the parts, because
             // `Parallel.map` returns only once every part is read.
@@ -103,7 +102,6 @@ enum DataFileBytes {
             let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, filled in
                 filled = 0
                 guard let base = buffer.baseAddress else { return }
-                HugePages.advise(base, byteCount: buffer.count)
                 while filled < buffer.count {
                     let got = read(descriptor, base + filled, buffer.count - filled)
                     if got > 0 {

@@ -116,11 +116,11 @@ extension DataParser {
     /// them all again.
     private mutating func join(_ chunks: inout [ChunkRows], firstLine: Int) -> [[Double]] {
         let rowCount = chunks.reduce(0) { $0 + $1.periodOfRow.count }
-        periodOfRow = HugePages.reservedArray(capacity: rowCount)
-        wardOfRow = HugePages.reservedArray(capacity: rowCount)
-        lineOfRow = HugePages.reservedArray(capacity: rowCount)
-        startOfRow = HugePages.reservedArray(capacity: rowCount)
-        keyOfRow = HugePages.reservedArray(capacity: rowCount)
+        periodOfRow = .reserved(rowCount)
+        wardOfRow = .reserved(rowCount)
+        lineOfRow = .reserved(rowCount)
+        startOfRow = .reserved(rowCount)
+        keyOfRow = .reserved(rowCount)
         var line = firstLine
         for chunk in chunks {
             let periodIndex = chunk.periodNames.map { periods.index(of: $0) }
@@ -144,9 +144,6 @@ extension DataParser {
     private static func moveStrings(_ strings: WritableKeyPath<ChunkRows, [String]>, of chunks: inout [ChunkRows],
                                     rowCount: Int) -> [String] {
         [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                HugePages.advise(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<String>.stride)
-            }
             var next = 0
             for index in chunks.indices { next += move(&chunks[index][keyPath: strings], into: buffer, at: next) }
             initialized = next
@@ -172,7 +169,7 @@ extension DataParser {
     /// spread over up to `jobs` threads (they are most of the bytes).
     private static func joinColumns(_ chunks: [ChunkRows], width: Int, rowCount: Int, jobs: Int) -> [[Double]] {
         Parallel.map(width, jobs: jobs) { column in
-            var joined: [Double] = HugePages.reservedArray(capacity: rowCount)
+            var joined: [Double] = .reserved(rowCount)
             for chunk in chunks { joined.append(contentsOf: chunk.columns[column]) }
             return joined
         }

@@ -168,14 +168,14 @@ struct DataParser {
     /// still grow as usual.
     private mutating func reserveRows(firstRowBytes: Int, bytesLeft: Int) {
         let estimate = bytesLeft / max(1, firstRowBytes) * 9 / 8 + 16
-        periodOfRow = HugePages.reservedArray(capacity: estimate)
-        wardOfRow = HugePages.reservedArray(capacity: estimate)
-        groupIDs = HugePages.reservedArray(capacity: estimate)
-        groupNames = HugePages.reservedArray(capacity: estimate)
-        lineOfRow = HugePages.reservedArray(capacity: estimate)
+        periodOfRow = .reserved(estimate)
+        wardOfRow = .reserved(estimate)
+        groupIDs = .reserved(estimate)
+        groupNames = .reserved(estimate)
+        lineOfRow = .reserved(estimate)
         values.reserveCapacity(estimate)
-        startOfRow = HugePages.reservedArray(capacity: estimate)
-        keyOfRow = HugePages.reservedArray(capacity: estimate)
+        startOfRow = .reserved(estimate)
+        keyOfRow = .reserved(estimate)
     }
 
     /// Blank lines followed by a row are not trailing, so they are errors:
