@@ -46,6 +46,29 @@ import Testing
         #expect((figures["periods"] as? NSNumber)?.intValue == 5)
     }
 
+    /// A data file of some 5 MB is parsed in chunks (one serial pass with
+    /// one job), scored, ranked and written in parallel: every file but the
+    /// manifest must come out byte for byte the same.
+    @Test func aLargeRoundIsByteIdenticalForOneTwoAndThreeJobs() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try makeRound(groups: 10_000, in: folder)
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "2", "3"] {
+            let out = folder.appendingPathComponent("jobs-\(jobs)")
+            let outcome = try CLIRunner.run(["run", config.path, "--jobs", jobs, "--out", out.path, "--quiet"])
+            #expect(outcome.status == 0, "stderr: \(outcome.stderr.prefix(500))")
+            var files: [String: Data] = [:]
+            for path in CLIRunner.files(under: out) where path != "manifest.json" {
+                files[path] = try Data(contentsOf: out.appendingPathComponent(path))
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0].count == 20)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+
     /// util-linux `script`, which runs a command on a pseudo-terminal.
     private static let script = "/usr/bin/script"
 
