@@ -42,49 +42,20 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The variant config (YAML), e.g. one that 'extends:' the base.", valueName: "variant"))
     var variant: String
 
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) or quoted glob pattern to use for BOTH configs instead of the base's round.data; repeat for several.",
-        valueName: "file"))
-    var dataFiles: [String] = []
-
-    @Option(help: ArgumentHelp("Compare only this period (it must be in both rounds).", valueName: "period"))
-    var period: String?
-
-    @Flag(help: "Compare only the year as a whole.")
-    var year = false
-
-    @Option(name: .customLong("json"), help: ArgumentHelp(
-        "Also write the comparison as JSON to this file (replaced atomically).", valueName: "file"))
-    var jsonFile: String?
-
-    @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
-        if year, period != nil { throw ValidationError("give --period or --year, not both.") }
-    }
+    @OptionGroup var options: CommitteeOptions
 
     func run() throws {
         try Console.reportingErrors {
-            let rounds = try Comparison.load(base: base, variant: variant, dataPaths: dataFiles,
+            try options.checkJSONFile()
+            let rounds = try Comparison.load(base: base, variant: variant, dataPaths: options.dataFiles,
                                              registry: PluginRegistry(BuiltinPlugins.all))
             // A variant that extends the base inherits its warnings: print each once.
             var seen = Set<Diagnostic>()
             Console.report((rounds.base.warnings + rounds.variant.warnings).filter { seen.insert($0).inserted })
-            let selection: EvaluationSelection
-            if let period {
-                for round in [rounds.base, rounds.variant] where !round.config.periods.contains(period) {
-                    throw ValidationError(
-                        "--period \(period) is not a period of '\(round.config.file)'; its periods are \(round.config.periods.joined(separator: ", ")).")
-                }
-                selection = .period(period)
-            } else {
-                selection = year ? .year : .everyPeriod
-            }
+            let selection = try options.selection(in: [rounds.base.config, rounds.variant.config])
             let comparison = try Comparison.evaluate(base: rounds.base, variant: rounds.variant,
-                                                     selection: selection, jobs: jobs)
-            if let jsonFile { try ComparisonReport.writeJSON(for: comparison, to: jsonFile) }
+                                                     selection: selection, jobs: options.jobs)
+            if let jsonFile = options.jsonFile { try ComparisonReport.writeJSON(for: comparison, to: jsonFile) }
             print(ComparisonReport.markdown(for: comparison), terminator: "")
         }
     }

@@ -41,40 +41,15 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The group's group_id, as in the data.", valueName: "group-id"))
     var group: String
 
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
-    var dataFiles: [String] = []
-
-    @Option(help: ArgumentHelp("The period to explain. Default: the round's last period.", valueName: "period"))
-    var period: String?
-
-    @Flag(help: "Explain the year as a whole instead of one period.")
-    var year = false
-
-    @Option(name: .customLong("json"), help: ArgumentHelp(
-        "Also write the sheet as JSON to this file (replaced atomically).", valueName: "file"))
-    var jsonFile: String?
-
-    @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
-        if year, period != nil { throw ValidationError("give --period or --year, not both.") }
-    }
+    @OptionGroup var options: CommitteeOptions
 
     func run() throws {
         try Console.reportingErrors {
-            let round = try Round.load(configPath: config, dataPaths: dataFiles,
-                                       registry: PluginRegistry(BuiltinPlugins.all))
-            Console.report(round.warnings)
-            if let period, !round.config.periods.contains(period) {
-                throw ValidationError(
-                    "--period \(period) is not a period of the round; its periods are \(round.config.periods.joined(separator: ", ")).")
-            }
-            let selection: EvaluationSelection = year ? .year : period.map { .period($0) } ?? .everyPeriod
-            let sheet = try Explanation.explain(group: group, in: round, selection: selection, jobs: jobs)
-            if let jsonFile { try ExplanationReport.writeJSON(for: sheet, to: jsonFile) }
+            try options.checkJSONFile()
+            let round = try options.loadRound(config)
+            let selection = try options.selection(in: [round.config])
+            let sheet = try Explanation.explain(group: group, in: round, selection: selection, jobs: options.jobs)
+            if let jsonFile = options.jsonFile { try ExplanationReport.writeJSON(for: sheet, to: jsonFile) }
             print(ExplanationReport.markdown(for: sheet), terminator: "")
         }
     }

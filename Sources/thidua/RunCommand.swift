@@ -53,6 +53,8 @@ struct RunCommand: ParsableCommand {
             // Cleared before an error is printed, too.
             defer { progress.finish() }
             let started = Date()
+            // A timings file that cannot be written fails the run before any work, not after the output.
+            if let timings { try AtomicReportFile.checkFolder(of: timings) }
             let loaded = try round.loadRound(timer: timer, progress: progress.meter)
             progress.interrupting { Console.report(loaded.warnings) }
             let results = try round.evaluate(loaded, timer: timer, progress: progress.meter)
@@ -72,21 +74,8 @@ struct RunCommand: ParsableCommand {
             progress.finish()
             if !quiet { print(RunSummary.text(for: results, round: loaded, out: out, jobs: round.jobs)) }
             if let timings {
-                try TimingsFile.write(timer.timings(jobs: round.jobs, periods: results.count), to: timings)
+                try AtomicReportFile.write(timer.timings(jobs: round.jobs, periods: results.count).jsonBytes, to: timings)
             }
-        }
-    }
-}
-
-/// Writes `--timings`.
-enum TimingsFile {
-    /// Writes `timings` as JSON to `path`, replacing the file.
-    /// - Throws: `DiagnosticError` naming the file when it cannot be written.
-    static func write(_ timings: PhaseTimings, to path: String) throws {
-        do {
-            try Data(timings.jsonBytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw DiagnosticError(at: nil, "cannot write the timings file '\(path)': \(error.localizedDescription)")
         }
     }
 }

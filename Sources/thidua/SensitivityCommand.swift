@@ -36,56 +36,32 @@ struct SensitivityCommand: ParsableCommand {
     @Argument(help: "The round config (YAML).")
     var config: String
 
-    @Option(name: .customLong("period"), help: ArgumentHelp("Look at this period only.", valueName: "period"))
-    var period: String?
-
-    @Flag(help: "Look at the year as a whole only (SCORING.md 5).")
-    var year = false
-
     @Option(name: .customLong("award"), help: ArgumentHelp("Follow this award's winners only.", valueName: "id"))
     var awardID: String?
 
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
-    var dataFiles: [String] = []
-
-    @Option(name: .customLong("json"), help: ArgumentHelp(
-        "Also write the report as JSON to this file (replaced atomically).", valueName: "file"))
-    var jsonFile: String?
-
-    @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
-        if year, period != nil { throw ValidationError("give --period or --year, not both.") }
-    }
+    @OptionGroup var options: CommitteeOptions
 
     func run() throws {
         try Console.reportingErrors {
-            let round = try Round.load(configPath: config, dataPaths: dataFiles,
-                                       registry: PluginRegistry(BuiltinPlugins.all))
-            Console.report(round.warnings)
+            try options.checkJSONFile()
+            let round = try options.loadRound(config)
             let selection = try selection(for: round.config)
-            let result = try Sensitivity(evaluator: Evaluator(round: round, jobs: jobs)).analyse(selection, awardID: awardID)
-            if let jsonFile { try SensitivityReport.writeJSON(for: result, to: jsonFile) }
+            let result = try Sensitivity(evaluator: Evaluator(round: round, jobs: options.jobs))
+                .analyse(selection, awardID: awardID)
+            if let jsonFile = options.jsonFile { try SensitivityReport.writeJSON(for: result, to: jsonFile) }
             print(SensitivityReport.markdown(for: result), terminator: "")
         }
     }
 
     /// The evaluations asked for, checked against the round.
     func selection(for round: RoundConfig) throws -> EvaluationSelection {
-        if let period, !round.periods.contains(period) {
-            throw ValidationError(
-                "--period \(period) is not a period of the round; its periods are \(round.periods.joined(separator: ", ")).")
-        }
+        let selection = try options.selection(in: [round])
         if let awardID {
             let known = round.awards.map(\.id) + (round.year?.awards ?? []).map(\.id)
             guard known.contains(awardID) else {
                 throw ValidationError("--award \(awardID) is not an award of the round; its awards are \(known.joined(separator: ", ")).")
             }
         }
-        if let period { return .period(period) }
-        return year ? .year : .everyPeriod
+        return selection
     }
 }

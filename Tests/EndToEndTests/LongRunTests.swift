@@ -127,6 +127,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("t.json").path))
     }
 
+    @Test func aTimingsFileInAMissingFolderFailsBeforeWritingAnything() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let outcome = try CLIRunner.run(["run", "Configs/thanh-xuan-2020.yaml", "--quiet", "--out", out.path,
+                                         "--timings", folder.appendingPathComponent("no-such/t.json").path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: cannot write '") && outcome.stderr.contains("no-such' does not exist"),
+                "stderr: \(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no output for a run that fails")
+    }
+
     @Test func helpDescribesTimings() throws {
         let outcome = try CLIRunner.run(["run", "--help"])
         #expect(outcome.status == 0)

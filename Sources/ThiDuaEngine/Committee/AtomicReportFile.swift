@@ -1,9 +1,10 @@
 import Foundation
 import ScoringKit
 
-/// Writes a report file whole or not at all, for the committee tools'
-/// `--json FILE`. (The `JSONWriter` field helpers below serve the same reports.)
-enum AtomicReportFile {
+/// Writes a report file whole or not at all: the `--json FILE` of `diff`,
+/// `compare`, `explain` and `sensitivity`, and `run --timings FILE`. (The
+/// `JSONWriter` field helpers below serve the same reports.)
+public enum AtomicReportFile {
     /// Writes `bytes` to `path` atomically: into a hidden temporary file
     /// beside it, then `rename(2)`, so a reader never sees half a file and a
     /// failed write leaves the previous file as it was.
@@ -11,13 +12,9 @@ enum AtomicReportFile {
     ///   - bytes: The file's content.
     ///   - path: The file to write (replaced when it exists).
     /// - Throws: A `DiagnosticError` naming the file when it cannot be written.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try checkFolder(of: path)
         let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
-        }
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(
             ".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(random)")
@@ -31,6 +28,20 @@ enum AtomicReportFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw DiagnosticError(at: nil, "cannot write '\(path)': \(reason)")
+        }
+    }
+}
+
+extension AtomicReportFile {
+    /// Checks that the folder `path` would be written into exists, so that
+    /// a command can refuse a bad report path before doing any work.
+    /// - Parameter path: The report file to write later.
+    /// - Throws: A `DiagnosticError` naming the file and the missing folder.
+    public static func checkFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
         }
     }
 }

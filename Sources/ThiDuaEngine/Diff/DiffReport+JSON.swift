@@ -67,26 +67,7 @@ extension DiffReport {
     ///   - path: The file to write (replaced when it exists).
     /// - Throws: A ``DiagnosticError`` naming the file when it cannot be written.
     public static func writeJSON(for diff: ResultsDiff, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
-        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(
-            ".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(random)")
-        var isDirectory: ObjCBool = false
-        let folder = target.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
-        }
-        do {
-            try Data(jsonBytes(for: diff)).write(to: temporary)
-        } catch {
-            throw DiagnosticError(at: nil, "cannot write '\(path)': \(error.localizedDescription)",
-                                  hint: "check that the folder exists and is writable")
-        }
-        guard Foundation.rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticError(at: nil, "cannot write '\(path)': \(reason)")
-        }
+        try AtomicReportFile.write(jsonBytes(for: diff), to: path)
     }
 
     /// One group's object.

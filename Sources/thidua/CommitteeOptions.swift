@@ -1,0 +1,63 @@
+import ArgumentParser
+import BuiltinPlugins
+import Foundation
+import ScoringKit
+import ThiDuaEngine
+
+/// The options `compare`, `explain` and `sensitivity` share: the data to
+/// use, which evaluations to look at, the JSON copy of the report and the
+/// threads; and the loading and checks the three commands do alike.
+struct CommitteeOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
+    var dataFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Look at this period only (it must be a period of the round).", valueName: "period"))
+    var period: String?
+
+    @Flag(help: "Look at the year as a whole only (SCORING.md 5).")
+    var year = false
+
+    @Option(name: .customLong("json"), help: ArgumentHelp(
+        "Also write the report as JSON to this file (replaced atomically).", valueName: "file"))
+    var jsonFile: String?
+
+    @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        if year, period != nil { throw ValidationError("give --period or --year, not both.") }
+    }
+
+    /// Refuses a `--json` file whose folder does not exist, before any work.
+    /// - Throws: `DiagnosticError` naming the file and the folder.
+    func checkJSONFile() throws {
+        if let jsonFile { try AtomicReportFile.checkFolder(of: jsonFile) }
+    }
+
+    /// The round of `config` with the built-in plugins and `--data`; its
+    /// warnings are printed.
+    /// - Throws: `DiagnosticError` for a problem with the config or the data.
+    func loadRound(_ config: String) throws -> Round {
+        let round = try Round.load(configPath: config, dataPaths: dataFiles, registry: PluginRegistry(BuiltinPlugins.all))
+        Console.report(round.warnings)
+        return round
+    }
+
+    /// The evaluations asked for: `--period`, `--year`, or every period.
+    /// - Parameter rounds: The rounds `--period` must be a period of.
+    /// - Throws: `ValidationError` (a usage error) when `--period` is not a
+    ///   period of one of them.
+    func selection(in rounds: [RoundConfig]) throws -> EvaluationSelection {
+        if let period {
+            for round in rounds where !round.periods.contains(period) {
+                let which = rounds.count == 1 ? "the round" : "'\(round.file)'"
+                throw ValidationError(
+                    "--period \(period) is not a period of \(which); its periods are \(round.periods.joined(separator: ", ")).")
+            }
+            return .period(period)
+        }
+        return year ? .year : .everyPeriod
+    }
+}
