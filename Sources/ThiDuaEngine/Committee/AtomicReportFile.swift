@@ -2,8 +2,7 @@ import Foundation
 import ScoringKit
 
 /// Writes a report file whole or not at all: the `--json FILE` of `diff`,
-/// `compare`, `explain` and `sensitivity`, and `run --timings FILE`. (The
-/// `JSONWriter` field helpers below serve the same reports.)
+/// `compare`, `explain` and `sensitivity`, and `run --timings FILE`.
 public enum AtomicReportFile {
     /// Writes `bytes` to `path` atomically: into a hidden temporary file
     /// beside it, then `rename(2)`, so a reader never sees half a file and a
@@ -43,43 +42,5 @@ extension AtomicReportFile {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
         }
-    }
-}
-
-extension JSONWriter {
-    /// `"key": "text"`.
-    mutating func field(_ key: String, _ text: String) {
-        self.key(key)
-        string(text)
-    }
-
-    /// `"key": "text"`, or `null`.
-    mutating func field(_ key: String, _ text: String?) {
-        self.key(key)
-        if let text { string(text) } else { null() }
-    }
-
-    /// `"key": number` at full precision (`null` when not finite).
-    mutating func field(_ key: String, _ value: Double) {
-        self.key(key)
-        number(value)
-    }
-
-    /// `"key": number`, or `null`.
-    mutating func field(_ key: String, _ value: Double?) {
-        self.key(key)
-        if let value { number(value) } else { null() }
-    }
-
-    /// `"key": integer`.
-    mutating func field(_ key: String, _ value: Int) {
-        self.key(key)
-        integer(value)
-    }
-
-    /// `"key": integer`, or `null`.
-    mutating func field(_ key: String, _ value: Int?) {
-        self.key(key)
-        if let value { integer(value) } else { null() }
     }
 }

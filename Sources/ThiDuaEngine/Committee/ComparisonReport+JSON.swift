@@ -28,12 +28,9 @@ extension ComparisonReport {
     public static func jsonBytes(for comparison: Comparison) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
-        json.key("base")
-        json.string(comparison.base)
-        json.key("variant")
-        json.string(comparison.variant)
-        json.key("data")
-        json.strings(comparison.dataFiles)
+        json.field("base", comparison.base)
+        json.field("variant", comparison.variant)
+        json.field("data", comparison.dataFiles)
         json.key("evaluations")
         json.beginArray()
         for evaluation in comparison.evaluations { write(evaluation, to: &json) }
@@ -52,28 +49,21 @@ extension ComparisonReport {
 
     private static func write(_ evaluation: ComparedEvaluation, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("period")
-        json.string(evaluation.period)
-        json.key("groups")
-        json.integer(evaluation.groupCount)
-        json.key("changed")
-        json.integer(evaluation.differences.count)
+        json.field("period", evaluation.period)
+        json.field("groups", evaluation.groupCount)
+        json.field("changed", evaluation.differences.count)
         json.key("agreement")
         json.beginObject()
-        json.key("groups")
-        json.integer(evaluation.agreement.count)
+        json.field("groups", evaluation.agreement.count)
         for (key, value) in [("spearman_rho", evaluation.agreement.spearman),
                              ("kendall_tau_b", evaluation.agreement.kendallTauB)] {
             json.key(key)
             if let value { json.number(value) } else { json.null() }
         }
         json.endObject()
-        json.key("award_changes")
-        json.strings(evaluation.awardChanges.map(\.groupID))
-        json.key("tier_changes")
-        json.strings(evaluation.tierChanges.map(\.groupID))
-        json.key("largest_rank_moves")
-        json.strings(evaluation.largestRankMoves.map(\.groupID))
+        json.field("award_changes", evaluation.awardChanges.map(\.groupID))
+        json.field("tier_changes", evaluation.tierChanges.map(\.groupID))
+        json.field("largest_rank_moves", evaluation.largestRankMoves.map(\.groupID))
         json.key("differences")
         json.beginArray()
         for difference in evaluation.differences { write(difference, to: &json) }
@@ -85,12 +75,9 @@ extension ComparisonReport {
 
     private static func write(_ difference: GroupDifference, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("group_id")
-        json.string(difference.groupID)
-        json.key("ward")
-        json.string(difference.ward)
-        json.key("change")
-        json.string(difference.kind.rawValue)
+        json.field("group_id", difference.groupID)
+        json.field("ward", difference.ward)
+        json.field("change", difference.kind.rawValue)
         if let total = difference.total {
             pair("total", total, delta: { $0.number($2 - $1) }, to: &json) { $0.number($1) }
         }
@@ -105,8 +92,7 @@ extension ComparisonReport {
         if let award = difference.award {
             pair("award", award, extra: ("move", difference.awardMove?.rawValue), to: &json) { $0.string($1) }
         }
-        json.key("other_figures")
-        json.strings(difference.otherFigures)
+        json.field("other_figures", difference.otherFigures)
         json.endObject()
     }
 
@@ -126,8 +112,7 @@ extension ComparisonReport {
             delta(&json, old, new)
         }
         if let (name, text) = extra, let text {
-            json.key(name)
-            json.string(text)
+            json.field(name, text)
         }
         json.endObject()
     }
@@ -142,8 +127,7 @@ extension ComparisonReport {
             ("awards_changed", counts.awardsChanged), ("other_figures_only", counts.otherFiguresOnly),
         ]
         for (key, value) in values {
-            json.key(key)
-            json.integer(value)
+            json.field(key, value)
         }
         json.endObject()
     }

@@ -27,8 +27,7 @@ extension ExplanationReport {
         var json = JSONWriter()
         json.beginObject()
         for (key, text) in [("config", sheet.config), ("period", sheet.period)] { json.field(key, text) }
-        json.key("year")
-        json.bool(sheet.isYear)
+        json.field("year", sheet.isYear)
         for (key, text) in [("group_id", sheet.groupID), ("group_name", sheet.groupName), ("ward", sheet.ward)] {
             json.field(key, text)
         }
@@ -44,10 +43,8 @@ extension ExplanationReport {
         } else {
             json.null()
         }
-        json.key("eligible")
-        json.bool(sheet.eligible)
-        json.key("reasons")
-        json.strings(sheet.reasons)
+        json.field("eligible", sheet.eligible)
+        json.field("reasons", sheet.reasons)
         json.field("district_rank", sheet.districtRank)
         json.field("ward_rank", sheet.wardRank)
         json.field("district_groups", sheet.districtSize)
@@ -95,8 +92,7 @@ extension ExplanationReport {
         if let floor = content.floor {
             json.beginObject()
             json.field("needed", floor.needed)
-            json.key("met")
-            json.bool(floor.met)
+            json.field("met", floor.met)
             json.endObject()
         } else {
             json.null()
@@ -160,8 +156,7 @@ extension ExplanationReport {
         json.field("unit_groups", verdict.unitSize)
         json.field("quota", verdict.quota)
         json.field("rank_in_unit", verdict.rankInUnit)
-        json.key("won")
-        json.bool(verdict.won)
+        json.field("won", verdict.won)
         json.field("outcome", outcomeName(verdict.outcome))
         switch verdict.outcome {
         case .won, .notRanked, .notEligible:
@@ -173,14 +168,12 @@ extension ExplanationReport {
             json.field("min_tier", minTier)
         case .tieAtCutoff(let rank, let others):
             json.field("tied_at_rank", rank)
-            json.key("tied_with")
-            json.strings(others)
+            json.field("tied_with", others)
         case .outsideQuota(let behind, let last):
             json.field("points_behind", behind)
             json.field("last_winner", last)
         }
-        json.key("reasons")
-        json.strings(verdict.reasons)
+        json.field("reasons", verdict.reasons)
         json.field("text", verdict.text)
         json.endObject()
     }
@@ -207,8 +200,7 @@ extension ExplanationReport {
         json.field("district_rank", quarter.districtRank)
         json.key("eligible")
         if let eligible = quarter.eligible { json.bool(eligible) } else { json.null() }
-        json.key("reasons")
-        json.strings(quarter.reasons)
+        json.field("reasons", quarter.reasons)
         json.endObject()
     }
 }

@@ -30,16 +30,14 @@ extension SensitivityReport {
     public static func jsonBytes(for result: SensitivityResult) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
-        json.key("config")
-        json.string(result.config)
+        json.field("config", result.config)
         json.key("award")
         if let award = result.awardID { json.string(award) } else { json.null() }
         json.key("evaluations")
         json.beginArray()
         for evaluation in result.evaluations { write(evaluation, to: &json) }
         json.endArray()
-        json.key("skipped")
-        json.strings(result.skipped)
+        json.field("skipped", result.skipped)
         json.endObject()
         return json.finish()
     }
@@ -52,16 +50,13 @@ extension SensitivityReport {
 
     private static func write(_ evaluation: EvaluationSensitivity, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("period")
-        json.string(evaluation.period)
+        json.field("period", evaluation.period)
         json.key("awards")
         json.beginArray()
         for award in evaluation.awards {
             json.beginObject()
-            json.key("award")
-            json.string(award.id)
-            json.key("winners")
-            json.integer(award.winners)
+            json.field("award", award.id)
+            json.field("winners", award.winners)
             json.endObject()
         }
         json.endArray()
@@ -69,23 +64,18 @@ extension SensitivityReport {
         json.beginArray()
         for content in evaluation.contents {
             json.beginObject()
-            json.key("content")
-            json.string(content.contentID)
-            json.key("points")
-            json.number(content.points)
+            json.field("content", content.contentID)
+            json.field("points", content.points)
             json.key("searched")
             json.beginObject()
-            json.key("from")
-            json.number(content.searched.lowerBound)
-            json.key("to")
-            json.number(content.searched.upperBound)
+            json.field("from", content.searched.lowerBound)
+            json.field("to", content.searched.upperBound)
             json.endObject()
             for (name, end) in [("lower", content.lower), ("upper", content.upper)] {
                 json.key(name)
                 write(end, to: &json)
             }
-            json.key("decisions")
-            json.integer(content.decisions)
+            json.field("decisions", content.decisions)
             json.endObject()
         }
         json.endArray()
@@ -98,24 +88,17 @@ extension SensitivityReport {
 
     private static func write(_ end: IntervalEnd, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("value")
-        json.number(end.value)
-        json.key("closed")
-        json.bool(end.isClosed)
-        json.key("limit")
-        json.bool(end.isLimit)
+        json.field("value", end.value)
+        json.field("closed", end.isClosed)
+        json.field("limit", end.isLimit)
         json.key("changes")
         json.beginArray()
         for change in end.changes {
             json.beginObject()
-            json.key("award")
-            json.string(change.awardID)
-            json.key("unit")
-            json.string(change.unit)
-            json.key("entering")
-            json.strings(change.entering)
-            json.key("leaving")
-            json.strings(change.leaving)
+            json.field("award", change.awardID)
+            json.field("unit", change.unit)
+            json.field("entering", change.entering)
+            json.field("leaving", change.leaving)
             json.endObject()
         }
         json.endArray()
@@ -126,11 +109,9 @@ extension SensitivityReport {
         json.beginObject()
         for (key, value) in [("award", margin.awardID), ("unit", margin.unit), ("group_id", margin.groupID),
                              ("ward", margin.ward)] {
-            json.key(key)
-            json.string(value)
+            json.field(key, value)
         }
-        json.key("total")
-        json.number(margin.total)
+        json.field("total", margin.total)
         json.key("runner_up")
         if let runnerUp = margin.runnerUp { json.string(runnerUp) } else { json.null() }
         for (key, value) in [("runner_up_total", margin.runnerUpTotal), ("margin", margin.margin)] {

@@ -29,24 +29,17 @@ extension DiffReport {
     public static func jsonBytes(for diff: ResultsDiff) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
-        json.key("old")
-        json.string(diff.oldFolder)
-        json.key("new")
-        json.string(diff.newFolder)
-        json.key("tolerance")
-        json.number(diff.tolerance)
-        json.key("differs")
-        json.bool(diff.differs)
+        json.field("old", diff.oldFolder)
+        json.field("new", diff.newFolder)
+        json.field("tolerance", diff.tolerance)
+        json.field("differs", diff.differs)
         json.key("periods")
         json.beginArray()
         for period in diff.periods {
             json.beginObject()
-            json.key("period")
-            json.string(period.period)
-            json.key("presence")
-            json.string(period.presence.rawValue)
-            json.key("groups")
-            json.integer(period.groupCount)
+            json.field("period", period.period)
+            json.field("presence", period.presence.rawValue)
+            json.field("groups", period.groupCount)
             json.key("changes")
             json.beginArray()
             for change in period.changes { write(change, to: &json) }
@@ -73,17 +66,13 @@ extension DiffReport {
     /// One group's object.
     private static func write(_ change: GroupChange, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("group_id")
-        json.string(change.groupID)
-        json.key("ward")
-        json.string(change.ward)
-        json.key("change")
-        json.string(change.kind.rawValue)
+        json.field("group_id", change.groupID)
+        json.field("ward", change.ward)
+        json.field("change", change.kind.rawValue)
         if let total = change.total {
             pair("total", total, to: &json) { $0.number($1) }
             if let old = total.old, let new = total.new {
-                json.key("delta")
-                json.number(new - old)
+                json.field("delta", new - old)
             }
             json.endObject()
         }
@@ -94,8 +83,7 @@ extension DiffReport {
         if let award = change.award {
             pair("award", award, to: &json) { $0.string($1) }
             if let move = change.awardMove {
-                json.key("move")
-                json.string(move.rawValue)
+                json.field("move", move.rawValue)
             }
             json.endObject()
         }
@@ -134,13 +122,10 @@ extension DiffReport {
             ("awards_changed", summary.awardsChanged),
         ]
         for (key, count) in counts {
-            json.key(key)
-            json.integer(count)
+            json.field(key, count)
         }
-        json.key("only_in_old")
-        json.strings(summary.onlyInOld)
-        json.key("only_in_new")
-        json.strings(summary.onlyInNew)
+        json.field("only_in_old", summary.onlyInOld)
+        json.field("only_in_new", summary.onlyInNew)
         json.endObject()
     }
 }

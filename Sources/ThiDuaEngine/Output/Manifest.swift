@@ -89,10 +89,8 @@ public struct Manifest: Sendable, Hashable {
     public var jsonBytes: [UInt8] {
         var json = JSONWriter(capacity: 1024)
         json.beginObject()
-        json.key("tool")
-        json.string("thidua")
-        json.key("tool_version")
-        json.string(toolVersion)
+        json.field("tool", "thidua")
+        json.field("tool_version", toolVersion)
         json.key("config")
         Manifest.write(config, to: &json)
         json.key("extends")
@@ -107,21 +105,15 @@ public struct Manifest: Sendable, Hashable {
         json.beginArray()
         for plugin in plugins {
             json.beginObject()
-            json.key("name")
-            json.string(plugin.name)
-            json.key("version")
-            json.string(plugin.version)
+            json.field("name", plugin.name)
+            json.field("version", plugin.version)
             json.endObject()
         }
         json.endArray()
-        json.key("periods")
-        json.strings(periods)
-        json.key("thread_count")
-        json.integer(threadCount)
-        json.key("start_time")
-        json.string(Manifest.iso8601(startTime))
-        json.key("duration_seconds")
-        json.number(durationSeconds)
+        json.field("periods", periods)
+        json.field("thread_count", threadCount)
+        json.field("start_time", Manifest.iso8601(startTime))
+        json.field("duration_seconds", durationSeconds)
         json.endObject()
         return json.finish()
     }
@@ -129,10 +121,8 @@ public struct Manifest: Sendable, Hashable {
     /// Writes `{ "path": …, "sha256": … }`.
     private static func write(_ file: FileDigest, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("path")
-        json.string(file.path)
-        json.key("sha256")
-        json.string(file.sha256)
+        json.field("path", file.path)
+        json.field("sha256", file.sha256)
         json.endObject()
     }
 
