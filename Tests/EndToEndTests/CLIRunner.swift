@@ -68,4 +68,14 @@ struct CLIRunner {
         }
         return result.sorted()
     }
+
+    /// The bytes of every file of an output folder but `manifest.json`
+    /// (which records times and threads), by relative path.
+    static func outputFiles(under root: URL) throws -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for path in files(under: root) where path != "manifest.json" {
+            contents[path] = try Data(contentsOf: root.appendingPathComponent(path))
+        }
+        return contents
+    }
 }

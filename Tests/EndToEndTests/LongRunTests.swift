@@ -58,11 +58,7 @@ import Testing
             let out = folder.appendingPathComponent("jobs-\(jobs)")
             let outcome = try CLIRunner.run(["run", config.path, "--jobs", jobs, "--out", out.path, "--quiet"])
             #expect(outcome.status == 0, "stderr: \(outcome.stderr.prefix(500))")
-            var files: [String: Data] = [:]
-            for path in CLIRunner.files(under: out) where path != "manifest.json" {
-                files[path] = try Data(contentsOf: out.appendingPathComponent(path))
-            }
-            outputs.append(files)
+            outputs.append(try CLIRunner.outputFiles(under: out))
         }
         #expect(outputs[0].count == 20)
         #expect(outputs[0] == outputs[1])

@@ -14,15 +14,6 @@ import Testing
         try ([header] + rows).joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
     }
 
-    /// Every output file but the manifest, by relative path.
-    static func outputs(under root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in CLIRunner.files(under: root) where path != "manifest.json" {
-            files[path] = try Data(contentsOf: root.appendingPathComponent(path))
-        }
-        return files
-    }
-
     @Test func repeatedDataOptionMergesTheFilesIntoTheSameOutputAsOneFile() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,9 +29,9 @@ import Testing
         #expect(two.status == 0, "stderr: \(two.stderr)")
         #expect(two.stdout.contains("1200 rows from \(first.path), \(second.path)"))
 
-        let expected = try Self.outputs(under: single)
+        let expected = try CLIRunner.outputFiles(under: single)
         #expect(!expected.isEmpty)
-        #expect(try Self.outputs(under: split) == expected)
+        #expect(try CLIRunner.outputFiles(under: split) == expected)
 
         let manifest = try String(contentsOf: split.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"path\": \"\(first.path)\""))
