@@ -33,7 +33,7 @@ struct CommitteeOptions: ParsableArguments {
     /// Refuses a `--json` file whose folder does not exist, before any work.
     /// - Throws: `DiagnosticError` naming the file and the folder.
     func checkJSONFile() throws {
-        if let jsonFile { try AtomicReportFile.checkFolder(of: jsonFile) }
+        if let jsonFile { try AtomicReportFile.checkPath(jsonFile) }
     }
 
     /// The round of `config` with the built-in plugins and `--data`; its

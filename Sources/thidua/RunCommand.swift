@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
             defer { progress.finish() }
             let started = Date()
             // A timings file that cannot be written fails the run before any work, not after the output.
-            if let timings { try AtomicReportFile.checkFolder(of: timings) }
+            if let timings { try AtomicReportFile.checkPath(timings) }
             let loaded = try round.loadRound(timer: timer, progress: progress.meter)
             progress.interrupting { Console.report(loaded.warnings) }
             let results = try round.evaluate(loaded, timer: timer, progress: progress.meter)

@@ -135,6 +135,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path), "no output for a run that fails")
     }
 
+    @Test func aTimingsPathThatIsAFolderFailsBeforeWritingAnything() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let outcome = try CLIRunner.run(["run", "Configs/thanh-xuan-2020.yaml", "--quiet", "--out", out.path,
+                                         "--timings", folder.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("it is a folder"), "stderr: \(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no output for a run that fails")
+    }
+
     @Test func helpDescribesTimings() throws {
         let outcome = try CLIRunner.run(["run", "--help"])
         #expect(outcome.status == 0)

@@ -12,7 +12,7 @@ public enum AtomicReportFile {
     ///   - path: The file to write (replaced when it exists).
     /// - Throws: A `DiagnosticError` naming the file when it cannot be written.
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        try checkFolder(of: path)
+        try checkPath(path)
         let target = URL(fileURLWithPath: path)
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(
@@ -32,15 +32,19 @@ public enum AtomicReportFile {
 }
 
 extension AtomicReportFile {
-    /// Checks that the folder `path` would be written into exists, so that
-    /// a command can refuse a bad report path before doing any work.
+    /// Checks that a report can be written to `path`: its folder exists and
+    /// `path` is not itself a folder; so that a command can refuse a bad
+    /// report path before doing any work.
     /// - Parameter path: The report file to write later.
-    /// - Throws: A `DiagnosticError` naming the file and the missing folder.
-    public static func checkFolder(of path: String) throws {
+    /// - Throws: A `DiagnosticError` naming the file and what is wrong.
+    public static func checkPath(_ path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': it is a folder", hint: "name a file, e.g. '\(path)/report.json'")
         }
     }
 }
