@@ -37,10 +37,22 @@ struct RoundOptions: ParsableArguments {
     ///   - progress: Counts the work done, for a progress line.
     /// - Returns: The quarters' results, then the year's.
     func evaluate(_ round: Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> [PeriodResult] {
+        let (quarters, year) = try evaluateLeavingYear(round, timer: timer, progress: progress)
+        return quarters + (year.map { [$0.make()] } ?? [])
+    }
+
+    /// As ``evaluate(_:timer:progress:)``, but the year (when asked for) is
+    /// left to make: `OutputSet.write` makes it on a worker while it writes
+    /// the quarters' files.
+    /// - Returns: The quarters' results, and the year to make, if any.
+    func evaluateLeavingYear(_ round: Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws
+        -> (quarters: [PeriodResult], year: LateResult?) {
         let evaluator = Evaluator(round: round, jobs: jobs, timer: timer, progress: progress)
         let quarters = try evaluator.evaluate(periods: periods)
-        guard periods.isEmpty, year || round.config.year != nil else { return quarters }
-        return quarters + [evaluator.evaluateYear(quarters: quarters)]
+        guard periods.isEmpty, year || round.config.year != nil else { return (quarters, nil) }
+        return (quarters, LateResult(period: evaluator.yearLabel) {
+            evaluator.evaluateYear(quarters: quarters, namingStep: false)
+        })
     }
 
     /// Loads the round with the built-in plugins and checks `--period`; a

@@ -22,7 +22,9 @@ struct RunCommand: ParsableCommand {
             split by period and every plugin's prepare), score, aggregate_rank (totals, \
             eligibility, tiers, ranking, the year's aggregation), award and write (every \
             output file and the manifest), in seconds; then total, rows, input_bytes, \
-            jobs and periods (evaluations written). On a terminal a run that lasts more \
+            jobs and periods (evaluations written). The year is ranked and awarded while \
+            the quarters' files are written, so its share of aggregate_rank and award \
+            overlaps write, and the phases add up to more than total. On a terminal a run that lasts more \
             than a second shows a progress line on stderr, unless --quiet.
 
             Examples:
@@ -57,26 +59,36 @@ struct RunCommand: ParsableCommand {
             if let timings { try AtomicReportFile.checkPath(timings) }
             let loaded = try round.loadRound(timer: timer, progress: progress.meter)
             progress.interrupting { Console.report(loaded.warnings) }
-            let results = try round.evaluate(loaded, timer: timer, progress: progress.meter)
-            progress.interrupting {
-                for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
-            }
-            let fileCount = results.count * OutputSet.periodFileNames.count + 1
+            let (quarters, year) = try round.evaluateLeavingYear(loaded, timer: timer, progress: progress.meter)
+            progress.interrupting { printWarnings(of: quarters) }
+            let periods = quarters.map(\.period) + (year.map { [$0.period] } ?? [])
             let meter = progress.meter
-            meter.begin("writing", total: fileCount, unit: .files)
-            try timer.measure(.write) {
-                // The manifest (which hashes the data) is made on a worker while the other files are written.
-                let (periods, jobs) = (results.map(\.period), round.jobs)
-                try OutputSet.write(results, to: out, jobs: jobs, fileWritten: { meter.advance(by: 1) }) {
+            meter.begin("writing", total: periods.count * OutputSet.periodFileNames.count + 1, unit: .files)
+            let madeYear = try timer.measure(.write) {
+                // The year is ranked, and the manifest (which hashes the data)
+                // made, on a worker while the quarters' files are written.
+                let jobs = round.jobs
+                return try OutputSet.write(quarters, then: year, to: out, jobs: jobs,
+                                           fileWritten: { meter.advance(by: 1) }) {
                     try Manifest.make(round: loaded, periods: periods, jobs: jobs, started: started, finished: Date())
                 }
             }
+            let results = quarters + (madeYear.map { [$0] } ?? [])
+            progress.interrupting { printWarnings(of: madeYear.map { [$0] } ?? []) }
             progress.finish()
             if !quiet { print(RunSummary.text(for: results, round: loaded, out: out, jobs: round.jobs)) }
             if let timings {
                 try AtomicReportFile.write(timer.timings(jobs: round.jobs, periods: results.count).jsonBytes, to: timings)
             }
+            Console.exitWithoutCleanup(keeping: (loaded, results))
         }
+    }
+}
+
+extension RunCommand {
+    /// Prints the warnings of `results` (ties at an award's cutoff) on stderr.
+    private func printWarnings(of results: [PeriodResult]) {
+        for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
     }
 }
 

@@ -38,7 +38,11 @@ import Testing
         let seconds = phases.compactMap { (figures[$0] as? NSNumber)?.doubleValue }
         let total = (figures["total"] as? NSNumber)?.doubleValue ?? 0
         #expect(seconds.count == phases.count && seconds.allSatisfy { $0 >= 0 })
-        #expect(seconds.reduce(0, +) <= total + 0.001)
+        #expect(seconds.allSatisfy { $0 <= total + 0.001 })
+        // The year is ranked and awarded while the quarters are written, so
+        // only the other phases are sure to follow one another.
+        let sequential = ["read", "validate", "prepare", "score", "write"]
+        #expect(sequential.compactMap { (figures[$0] as? NSNumber)?.doubleValue }.reduce(0, +) <= total + 0.001)
         let size = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("data.csv").path)[.size]
         #expect((figures["input_bytes"] as? NSNumber)?.intValue == (size as? NSNumber)?.intValue)
         #expect((figures["rows"] as? NSNumber)?.intValue == 12_000)

@@ -83,6 +83,54 @@ struct OutputStreamingTests {
         #expect(Self.files(under: out).count == expected.count)
     }
 
+    @Test(arguments: [1, 2, 3])
+    func aLateResultIsMadeOnceAndWrittenAsAReadyOneIs(jobs: Int) throws {
+        let year = {
+            var result = Self.largeResult(rows: 3000, seed: 9)
+            result.period = "2020"
+            return result
+        }()
+        let second = {
+            var result = Self.largeResult(rows: 2000, seed: 4)
+            result.period = "2020-Q2"
+            return result
+        }()
+        let quarters = [Self.largeResult(rows: 3000), second]
+        let expected = OutputSet.files(for: quarters + [year], manifest: OutputFixtures.manifest())
+        let scratch = try OutputFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let made = Atomic<Int>(0), written = Atomic<Int>(0)
+        let late = LateResult(period: "2020") {
+            made.wrappingAdd(1, ordering: .relaxed)
+            return year
+        }
+        let returned = try OutputSet.write(quarters, then: late, to: out.path, jobs: jobs,
+                                           fileWritten: { written.wrappingAdd(1, ordering: .relaxed) }) {
+            OutputFixtures.manifest()
+        }
+        #expect(returned?.period == "2020")
+        #expect(returned?.groupIDs == year.groupIDs)
+        #expect(made.load(ordering: .relaxed) == 1)
+        #expect(written.load(ordering: .relaxed) == expected.count)
+        let files = try Self.read(out, expected.map(\.relativePath))
+        for file in expected {
+            #expect(files[file.relativePath] == file.bytes, "\(file.relativePath)")
+        }
+        #expect(Self.files(under: out).count == expected.count)
+    }
+
+    @Test func withoutALateResultNoneIsReturned() throws {
+        let scratch = try OutputFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let returned = try OutputSet.write([OutputFixtures.quarter()], to: out.path, jobs: 2) {
+            OutputFixtures.manifest()
+        }
+        #expect(returned == nil)
+        #expect(Self.files(under: out).count == OutputSet.periodFileNames.count + 1)
+    }
+
     @Test func aManifestThatCannotBeMadeLeavesNothingBehind() throws {
         let scratch = try OutputFixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -289,15 +289,23 @@ extension YearAggregation {
 }
 
 extension Evaluator {
+    /// The folder name of the year's results: `2020`, or `2020-2021` for a
+    /// round whose periods span years.
+    public var yearLabel: String { YearAggregation.label(for: round.config.periods) }
+
     /// Evaluates the year as a whole from the results of every period of
     /// the round (SCORING.md 5).
     /// - Parameter quarters: `evaluate()` of all the round's periods.
     /// - Precondition: `quarters` are the round's periods, in order.
     /// - Parameter config: The config to decide with (see `decide(_:config:)`);
     ///   by default the round's.
-    public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil) -> PeriodResult {
+    /// - Parameter namingStep: Whether to name the step on the progress
+    ///   display; `false` when the year is made while something else is
+    ///   shown (the files being written).
+    public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil,
+                             namingStep: Bool = true) -> PeriodResult {
         precondition(quarters.map(\.period) == round.config.periods, "the year needs every period of the round")
-        progress?.begin("ranking the year")
+        if namingStep { progress?.begin("ranking the year") }
         return YearAggregation(config: config ?? round.config, wardNames: round.data.wardNames, timer: timer, jobs: jobs)
             .aggregate(quarters)
     }

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The files of one run's output folder (SCORING.md 4) and how they are
 /// written.
 ///
@@ -21,39 +24,56 @@ public enum OutputSet {
     /// Each file is written straight to the disk as it is made, in parts of
     /// ``OutputSink/chunkSize`` bytes, so memory holds at most one part per
     /// job, never the files (a national `results.json` is some 80 MB). Up
-    /// to `jobs` files are made at once: first the manifest (`makeManifest`
-    /// hashes the data, a few hundredths of a second for a national file, while
-    /// the other jobs start), then the largest kinds first (`results.json`,
-    /// `ranking.csv`, `report.md`, `awards.csv`) so the jobs finish
-    /// together. The cost is linear in the number of groups.
+    /// to `jobs` files are made at once, the first worker beginning with
+    /// the `late` result (the year, made from the quarters) and then the
+    /// manifest (`makeManifest` hashes the data, a few hundredths of a
+    /// second for a national file), while the other jobs write the ready
+    /// periods' files, largest kinds first (`results.json`, `ranking.csv`,
+    /// `report.md`, `awards.csv`) so the jobs finish together; the late
+    /// result's files come last. The cost is linear in the number of groups.
     /// - Parameters:
     ///   - results: One result per evaluated period, in output order.
+    ///   - late: A result to make while the others are written, and to
+    ///     write after them (its folder comes last in output order); `nil`
+    ///     for none.
     ///   - outDir: The output folder, as the user named it.
     ///   - jobs: How many files to write at the same time.
     ///   - fileWritten: Called once per file written (from any thread), e.g.
-    ///     to show progress; there are `4 × results.count + 1` files.
+    ///     to show progress; there are `4 × periods + 1` files.
     ///   - makeManifest: Makes the manifest; called once, on a worker.
+    /// - Returns: The `late` result as made, or `nil` without one.
     /// - Throws: A ``DiagnosticError`` when the folder is not ours to
     ///   replace or the file system fails, or what `makeManifest` throws;
     ///   nothing is left behind then.
+    @discardableResult
     public static func write(
-        _ results: [PeriodResult], to outDir: String, jobs: Int,
+        _ results: [PeriodResult], then late: LateResult? = nil, to outDir: String, jobs: Int,
         fileWritten: @Sendable () -> Void = {},
         manifest makeManifest: @Sendable () throws -> Manifest
-    ) throws {
+    ) throws -> PeriodResult? {
         let largestFirst = [2, 0, 3, 1]
+        let lateIndex = results.count
         let files = largestFirst.flatMap { kind in results.indices.map { (period: $0, kind: kind) } }
-        let paths = [manifestFileName] + files.map { results[$0.period].period + "/" + periodFileNames[$0.kind] }
+            + (late == nil ? [] : largestFirst.map { (period: lateIndex, kind: $0) })
+        let folders = results.map(\.period) + (late.map { [$0.period] } ?? [])
+        let paths = [manifestFileName] + files.map { folders[$0.period] + "/" + periodFileNames[$0.kind] }
+        let made = LateSlot()
         try OutputDirectory.writeAtomically(to: outDir, paths: paths, jobs: jobs, write: { index, sink in
             guard index > 0 else {
+                // Index 0 is the first handed out, and nothing before
+                // `fill` can fail, so the late result is always made before
+                // any worker waits for it.
+                if let late { made.fill(late.make()) }
                 var buffer = ByteBuffer(capacity: 4096)
                 buffer.append(try makeManifest().jsonBytes)
                 try sink.drain(&buffer)
                 return
             }
             let file = files[index - 1]
-            try write(kind: file.kind, for: results[file.period], to: &sink)
+            let result = file.period < lateIndex ? results[file.period] : made.wait()
+            try write(kind: file.kind, for: result, to: &sink)
         }, fileWritten: { _ in fileWritten() })
+        return late == nil ? nil : made.wait()
     }
 
     /// Writes the output folder `outDir` atomically with a manifest already
@@ -104,5 +124,47 @@ public enum OutputSet {
         case 2: try ResultsJSON.write(result, to: &sink)
         default: try ReportMarkdown.write(result, to: &sink)
         }
+    }
+}
+
+/// A period's result that ``OutputSet/write(_:then:to:jobs:fileWritten:manifest:)``
+/// makes itself, on a worker, while the other periods' files are written:
+/// the year, which needs every quarter and takes a while to rank.
+public struct LateResult: Sendable {
+    /// The result's folder name (its period), known before it is made.
+    public var period: String
+    /// Makes the result; called once.
+    public var make: @Sendable () -> PeriodResult
+
+    /// Creates a late result.
+    /// - Parameters:
+    ///   - period: The folder name of the result `make` returns.
+    ///   - make: Makes the result; called once, on a worker.
+    public init(period: String, make: @escaping @Sendable () -> PeriodResult) {
+        self.period = period
+        self.make = make
+    }
+}
+
+/// Where the late result is put by the worker that makes it, for the
+/// workers that write its files.
+private final class LateSlot: Sendable {
+    private let value = Mutex<PeriodResult?>(nil)
+    private let ready = DispatchSemaphore(value: 0)
+
+    /// Stores the result and wakes every waiter.
+    func fill(_ result: PeriodResult) {
+        value.withLock { $0 = result }
+        ready.signal()
+    }
+
+    /// The result, once ``fill(_:)`` has run.
+    func wait() -> PeriodResult {
+        ready.wait()
+        // Passed on to the next waiter: the semaphore counts one signal.
+        defer { ready.signal() }
+        // `fill` stored the value before its signal, which this wait consumed.
+        guard let result = value.withLock({ $0 }) else { preconditionFailure("the late result was not made") }
+        return result
     }
 }

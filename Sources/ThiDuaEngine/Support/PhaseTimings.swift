@@ -7,6 +7,10 @@
 /// group, ``Phase/aggregateRank`` (totals, eligibility, tiers, ranking, and
 /// the year's aggregation), ``Phase/award``, and ``Phase/write`` every
 /// output file. A phase that runs once per period is summed over periods.
+/// `thidua run` ranks and awards the year while the quarters' files are
+/// written, so that part of ``Phase/aggregateRank`` and ``Phase/award``
+/// overlaps ``Phase/write``, and the phases may add up to more than
+/// ``total``.
 /// Times are measured with a monotonic clock (`ContinuousClock`), so a
 /// change of the system clock during a run does not distort them.
 public struct PhaseTimings: Sendable, Hashable {
