@@ -125,10 +125,36 @@ import Testing
         }
     }
 
+    @Test func aChunkWritesItsValuesInPlaceAndNoticesWhenTheyDoNotFit() {
+        var storage = [Double](repeating: -1, count: 2 * 3)
+        storage.withUnsafeMutableBufferPointer { all in
+            let columns = [UnsafeMutableBufferPointer(rebasing: all[0..<3]),
+                           UnsafeMutableBufferPointer(rebasing: all[3..<6])]
+            var fits = ColumnBuilder(width: 2, writingTo: columns.map { UnsafeMutableBufferPointer(rebasing: $0[1..<3]) })
+            for row in 0..<2 {
+                _ = fits.appendRow { values in
+                    values[0] = Double(row)
+                    values[1] = Double(10 + row)
+                    return true
+                }
+            }
+            #expect(fits.finish().isEmpty)
+            #expect(!fits.overflowed && fits.rowCount == 2)
+            var tooMany = ColumnBuilder(width: 2, writingTo: columns.map { UnsafeMutableBufferPointer(rebasing: $0[0..<1]) })
+            for _ in 0..<2 { _ = tooMany.appendRow { $0[0] = 7; $0[1] = 7; return true } }
+            _ = tooMany.finish()
+            #expect(tooMany.overflowed)
+        }
+        // Each column's stretch holds the rows written; the overflowing
+        // builder wrote nothing (it drops a whole window that does not fit).
+        #expect(storage == [-1, 0, 1, -1, 10, 11])
+    }
+
     @Test func manyJobsOnASmallFileReadItInOnePass() throws {
         #expect(DataReader.chunkCount(byteCount: 100_000, jobs: 8) == 1)
         #expect(DataReader.chunkCount(byteCount: 48_000_000, jobs: 1) == 1)
-        #expect(DataReader.chunkCount(byteCount: 48_000_000, jobs: 2) == 8)
+        #expect(DataReader.chunkCount(byteCount: 48_000_000, jobs: 2) == 32)
+        #expect(DataReader.chunkCount(byteCount: 5_000_000, jobs: 2) == 4)
         let data = try DataReader.parse(bytes: Array(DataFixture.valid.utf8), displayPath: "data.csv",
                                         numericColumns: DataFixture.numeric, jobs: 8)
         #expect(data.rowCount == 3)

@@ -35,7 +35,8 @@ struct ParallelScorer {
         let chunkSize = max(1024, (rowCount + jobs * 8 - 1) / (jobs * 8))
         let chunkCount = (rowCount + chunkSize - 1) / chunkSize
         var failures: [Failure] = []
-        let results = Self.withUninitializedColumns(scorers.count, rowCount: rowCount) { buffers in
+        // Pages are first touched by the workers that score into them.
+        let results = [[Double]].filledInPlace(count: scorers.count, capacity: rowCount) { buffers in
             // Safe to share: each chunk's rows of the buffers are written by
             // the one worker that scores the chunk, and nothing reads them
             // before `Parallel.map` returns, which waits for every worker.
@@ -47,30 +48,12 @@ struct ParallelScorer {
                 progress?.advance(by: rows.count)
                 return found
             }.flatMap { $0 }
+            return rowCount
         }
         if !failures.isEmpty {
             return .failure(failures.sorted { ($0.error.row, $0.entry) < ($1.error.row, $1.entry) })
         }
         return .success(results)
-    }
-
-    /// `count` arrays of `rowCount` values each, which `fill` must write in
-    /// full. Made with uninitialized capacity, so that their pages are first
-    /// touched by the workers that score into them, not all zeroed by the
-    /// calling thread beforehand.
-    private static func withUninitializedColumns(
-        _ count: Int, rowCount: Int, fill: ([UnsafeMutableBufferPointer<Double>]) -> Void
-    ) -> [[Double]] {
-        var columns = [[Double]](repeating: [], count: count)
-        func make(_ index: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) {
-            guard index < count else { return fill(buffers) }
-            columns[index] = [Double](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-                make(index + 1, buffers + [UnsafeMutableBufferPointer(rebasing: buffer[0..<rowCount])])
-                initialized = rowCount
-            }
-        }
-        make(0, [])
-        return columns
     }
 
     private static func scoreChunk(_ scorers: [any PeriodScorer], rows: Range<Int>,

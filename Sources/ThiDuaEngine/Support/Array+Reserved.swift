@@ -17,3 +17,43 @@ extension Array {
         return array
     }
 }
+
+extension Array where Element == [Double] {
+    /// `count` columns with room for `capacity` values each, written in
+    /// place by `fill` through the buffers it is given (one per column,
+    /// `capacity` long); each column then holds the first `n` values, `n`
+    /// being what `fill` returns.
+    ///
+    /// The memory is not zeroed first: its pages are first touched by
+    /// whoever writes the values (the workers that score or parse into
+    /// them), in parallel, instead of all by the calling thread beforehand.
+    /// - Parameters:
+    ///   - count: The number of columns.
+    ///   - capacity: The values each column has room for.
+    ///   - fill: Writes the values; must initialize the first `n` of every
+    ///     column and return `n` (at most `capacity`).
+    /// - Returns: The columns.
+    static func filledInPlace(
+        count: Int, capacity: Int, _ fill: ([UnsafeMutableBufferPointer<Double>]) -> Int
+    ) -> [[Double]] {
+        var columns = [[Double]](repeating: [], count: count)
+        var filled = 0
+        func make(_ index: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) {
+            guard index < count else {
+                filled = fill(buffers)
+                precondition(filled >= 0 && filled <= capacity, "more values written than there is room for")
+                return
+            }
+            columns[index] = [Double](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                make(index + 1, buffers + [UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])])
+                initialized = filled
+            }
+        }
+        if count == 0 {
+            filled = fill([])
+        } else {
+            make(0, [])
+        }
+        return columns
+    }
+}
