@@ -29,8 +29,9 @@ public enum OutputSet {
     /// manifest (`makeManifest` hashes the data, a few hundredths of a
     /// second for a national file), while the other jobs write the ready
     /// periods' files, largest kinds first (`results.json`, `ranking.csv`,
-    /// `report.md`, `awards.csv`) so the jobs finish together; the late
-    /// result's files come last. The cost is linear in the number of groups.
+    /// `report.md`, `awards.csv`) so the jobs finish together; a worker that
+    /// reaches one of the late result's files before it is made waits for
+    /// it. The cost is linear in the number of groups.
     /// - Parameters:
     ///   - results: One result per evaluated period, in output order.
     ///   - late: A result to make while the others are written, and to
@@ -53,8 +54,11 @@ public enum OutputSet {
     ) throws -> PeriodResult? {
         let largestFirst = [2, 0, 3, 1]
         let lateIndex = results.count
-        let files = largestFirst.flatMap { kind in results.indices.map { (period: $0, kind: kind) } }
-            + (late == nil ? [] : largestFirst.map { (period: lateIndex, kind: $0) })
+        // The late result's files in their kind's place among the others:
+        // by the time a worker reaches its `results.json`, the late result
+        // is long made, and the run does not end on one large file alone.
+        let periods = results.count + (late == nil ? 0 : 1)
+        let files = largestFirst.flatMap { kind in (0..<periods).map { (period: $0, kind: kind) } }
         let folders = results.map(\.period) + (late.map { [$0.period] } ?? [])
         let paths = [manifestFileName] + files.map { folders[$0.period] + "/" + periodFileNames[$0.kind] }
         let made = LateSlot()
