@@ -120,6 +120,25 @@ struct OutputStreamingTests {
         #expect(Self.files(under: out).count == expected.count)
     }
 
+    @Test func aLateResultIsMadeByWhoeverAsksFirstAndOnlyOnce() {
+        let made = Atomic<Int>(0)
+        let slot = LateSlot(LateResult(period: "2020") {
+            made.wrappingAdd(1, ordering: .relaxed)
+            return OutputFixtures.quarter()
+        })
+        // No caller is picked to make it: any of them may be first, and a
+        // caller alone (as when every other file failed) gets it too.
+        let periods = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let period = slot.result().period
+            periods.withLock { $0.append(period) }
+        }
+        #expect(made.load(ordering: .relaxed) == 1)
+        #expect(periods.withLock { $0 } == Array(repeating: OutputFixtures.quarter().period, count: 8))
+        let alone = LateSlot(LateResult(period: "2020") { OutputFixtures.quarter() })
+        #expect(alone.result().groupIDs == OutputFixtures.quarter().groupIDs)
+    }
+
     @Test func withoutALateResultNoneIsReturned() throws {
         let scratch = try OutputFixtures.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -61,23 +61,26 @@ public enum OutputSet {
         let files = largestFirst.flatMap { kind in (0..<periods).map { (period: $0, kind: kind) } }
         let folders = results.map(\.period) + (late.map { [$0.period] } ?? [])
         let paths = [manifestFileName] + files.map { folders[$0.period] + "/" + periodFileNames[$0.kind] }
-        let made = LateSlot()
+        let made = late.map(LateSlot.init)
         try OutputDirectory.writeAtomically(to: outDir, paths: paths, jobs: jobs, write: { index, sink in
             guard index > 0 else {
-                // Index 0 is the first handed out, and nothing before
-                // `fill` can fail, so the late result is always made before
-                // any worker waits for it.
-                if let late { made.fill(late.make()) }
+                // The first worker starts on the late result at once (index
+                // 0 is the first handed out); any worker that needs it first
+                // makes it itself, so none waits on a file that failed.
+                _ = made?.result()
                 var buffer = ByteBuffer(capacity: 4096)
                 buffer.append(try makeManifest().jsonBytes)
                 try sink.drain(&buffer)
                 return
             }
             let file = files[index - 1]
-            let result = file.period < lateIndex ? results[file.period] : made.wait()
-            try write(kind: file.kind, for: result, to: &sink)
+            if file.period < lateIndex {
+                try write(kind: file.kind, for: results[file.period], to: &sink)
+            } else if let made {
+                try write(kind: file.kind, for: made.result(), to: &sink)
+            }
         }, fileWritten: { _ in fileWritten() })
-        return late == nil ? nil : made.wait()
+        return made?.result()
     }
 
     /// Writes the output folder `outDir` atomically with a manifest already
@@ -150,25 +153,45 @@ public struct LateResult: Sendable {
     }
 }
 
-/// Where the late result is put by the worker that makes it, for the
-/// workers that write its files.
-private final class LateSlot: Sendable {
-    private let value = Mutex<PeriodResult?>(nil)
-    private let ready = DispatchSemaphore(value: 0)
+/// The late result, made once by the first worker that asks for it; the
+/// others wait for that one.
+///
+/// Whoever asks first makes it, rather than a worker picked in advance: a
+/// worker picked in advance might never get to it (its own file failed to
+/// open), and the others would wait forever.
+final class LateSlot: Sendable {
+    private let late: LateResult
+    private let state = Mutex<State>(.waiting)
+    /// Signalled once the result is made; each waiter passes the signal on.
+    private let made = DispatchSemaphore(value: 0)
 
-    /// Stores the result and wakes every waiter.
-    func fill(_ result: PeriodResult) {
-        value.withLock { $0 = result }
-        ready.signal()
+    private enum State {
+        case waiting, making, made(PeriodResult)
     }
 
-    /// The result, once ``fill(_:)`` has run.
-    func wait() -> PeriodResult {
-        ready.wait()
-        // Passed on to the next waiter: the semaphore counts one signal.
-        defer { ready.signal() }
-        // `fill` stored the value before its signal, which this wait consumed.
-        guard let result = value.withLock({ $0 }) else { preconditionFailure("the late result was not made") }
+    /// - Parameter late: The result to make.
+    init(_ late: LateResult) {
+        self.late = late
+    }
+
+    /// The result: made by this call when no other call has begun to, else
+    /// once the call making it is done.
+    func result() -> PeriodResult {
+        let mine = state.withLock { state in
+            guard case .waiting = state else { return false }
+            state = .making
+            return true
+        }
+        if mine {
+            let result = late.make()
+            state.withLock { $0 = .made(result) }
+            made.signal()
+            return result
+        }
+        made.wait()
+        defer { made.signal() }
+        // The maker stored the result before its signal, which this wait took.
+        guard case .made(let result) = state.withLock({ $0 }) else { preconditionFailure("the late result was not made") }
         return result
     }
 }
