@@ -30,17 +30,23 @@ struct CommitteeOptions: ParsableArguments {
         if year, period != nil { throw ValidationError("give --period or --year, not both.") }
     }
 
-    /// Refuses a `--json` file whose folder does not exist, before any work.
-    /// - Throws: `DiagnosticError` naming the file and the folder.
-    func checkJSONFile() throws {
-        if let jsonFile { try AtomicReportFile.checkPath(jsonFile) }
+    /// Refuses a `--json` file whose folder does not exist, before any work;
+    /// and once `rounds` are loaded, one that would replace a file they
+    /// were read from.
+    /// - Parameter rounds: The loaded rounds, or none yet.
+    /// - Throws: `DiagnosticError` naming the file and what is wrong.
+    func checkJSONFile(apartFrom rounds: [Round] = []) throws {
+        if let jsonFile { try AtomicReportFile.checkPath(jsonFile, apartFrom: rounds.flatMap(\.inputFiles)) }
     }
 
-    /// The round of `config` with the built-in plugins and `--data`; its
-    /// warnings are printed.
+    /// The round of `config` with the built-in plugins and `--data`, its data
+    /// parsed on `--jobs` threads; its warnings are printed. A `--json` file
+    /// that would replace one of its files is refused.
     /// - Throws: `DiagnosticError` for a problem with the config or the data.
     func loadRound(_ config: String) throws -> Round {
-        let round = try Round.load(configPath: config, dataPaths: dataFiles, registry: PluginRegistry(BuiltinPlugins.all))
+        let round = try Round.load(configPath: config, dataPaths: dataFiles, registry: PluginRegistry(BuiltinPlugins.all),
+                                   jobs: jobs)
+        try checkJSONFile(apartFrom: [round])
         Console.report(round.warnings)
         return round
     }

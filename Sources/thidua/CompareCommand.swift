@@ -48,7 +48,8 @@ struct CompareCommand: ParsableCommand {
         try Console.reportingErrors {
             try options.checkJSONFile()
             let rounds = try Comparison.load(base: base, variant: variant, dataPaths: options.dataFiles,
-                                             registry: PluginRegistry(BuiltinPlugins.all))
+                                             registry: PluginRegistry(BuiltinPlugins.all), jobs: options.jobs)
+            try options.checkJSONFile(apartFrom: [rounds.base, rounds.variant])
             // A variant that extends the base inherits its warnings: print each once.
             var seen = Set<Diagnostic>()
             Console.report((rounds.base.warnings + rounds.variant.warnings).filter { seen.insert($0).inserted })

@@ -58,6 +58,8 @@ struct RunCommand: ParsableCommand {
             // A timings file that cannot be written fails the run before any work, not after the output.
             if let timings { try AtomicReportFile.checkPath(timings) }
             let loaded = try round.loadRound(timer: timer, progress: progress.meter)
+            // Nor may it replace an input, or land in the output folder (which is replaced whole).
+            if let timings { try AtomicReportFile.checkPath(timings, apartFrom: loaded.inputFiles, outside: out) }
             progress.interrupting { Console.report(loaded.warnings) }
             let (quarters, year) = try round.evaluateLeavingYear(loaded, timer: timer, progress: progress.meter)
             progress.interrupting { printWarnings(of: quarters) }

@@ -150,6 +150,46 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path), "no output for a run that fails")
     }
 
+    /// A report path that would replace an input, land in the output folder
+    /// (replaced whole), or name no file is refused before anything is
+    /// written, and an earlier output is left as it was.
+    @Test(arguments: ["out", "out/manifest.json", "Configs/thanh-xuan-2020.yaml",
+                      "Configs/data/thanh-xuan-2020.csv", "", "reports/"])
+    func aTimingsPathOnAnInputOrInTheOutputFailsBeforeWritingAnything(timings: String) throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Configs"),
+                                         to: folder.appendingPathComponent("Configs"))
+        let earlier = try CLIRunner.run(["run", "Configs/thanh-xuan-2020.yaml", "--quiet", "--out", "out"], in: folder)
+        #expect(earlier.status == 0, "stderr: \(earlier.stderr)")
+        let before = try CLIRunner.outputFiles(under: folder)
+        let outcome = try CLIRunner.run(["run", "Configs/thanh-xuan-2020.yaml", "--quiet", "--out", "out",
+                                         "--timings", timings], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: ") && !outcome.stderr.contains("Fatal"), "stderr: \(outcome.stderr)")
+        #expect(try CLIRunner.outputFiles(under: folder) == before, "inputs and the earlier output are untouched")
+    }
+
+    /// The committee commands refuse a `--json` file that would replace the
+    /// config or the data they read, and write nothing.
+    @Test(arguments: [["explain", "Configs/thanh-xuan-2020.yaml", "TXN-03", "--period", "2020-Q1"],
+                      ["sensitivity", "Configs/thanh-xuan-2020.yaml", "--period", "2020-Q1"],
+                      ["compare", "Configs/thanh-xuan-2020.yaml", "Configs/thanh-xuan-2020.yaml", "--period", "2020-Q1"]])
+    func aJSONReportOnAnInputIsRefused(command: [String]) throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Configs"),
+                                         to: folder.appendingPathComponent("Configs"))
+        let before = try CLIRunner.outputFiles(under: folder)
+        for input in ["Configs/data/thanh-xuan-2020.csv", "Configs/thanh-xuan-2020.yaml"] {
+            let outcome = try CLIRunner.run(command + ["--json", input], in: folder)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.contains("the run reads that file"), "stderr: \(outcome.stderr)")
+            #expect(outcome.stdout.isEmpty)
+        }
+        #expect(try CLIRunner.outputFiles(under: folder) == before)
+    }
+
     @Test func helpDescribesTimings() throws {
         let outcome = try CLIRunner.run(["run", "--help"])
         #expect(outcome.status == 0)

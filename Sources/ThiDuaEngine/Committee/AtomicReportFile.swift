@@ -38,6 +38,13 @@ extension AtomicReportFile {
     /// - Parameter path: The report file to write later.
     /// - Throws: A `DiagnosticError` naming the file and what is wrong.
     public static func checkPath(_ path: String) throws {
+        guard !path.isEmpty else {
+            throw DiagnosticError(at: nil, "the report file has no name", hint: "name a file, e.g. 'report.json'")
+        }
+        guard !path.hasSuffix("/") else {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': it names a folder",
+                                  hint: "name a file, e.g. '\(path)report.json'")
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -46,5 +53,39 @@ extension AtomicReportFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DiagnosticError(at: nil, "cannot write '\(path)': it is a folder", hint: "name a file, e.g. '\(path)/report.json'")
         }
+    }
+
+    /// As ``checkPath(_:)``, and also that the report would neither replace
+    /// a file the run reads nor be written into the run's output folder
+    /// (which is replaced whole, so the report would break it or be lost).
+    /// Paths are compared once made absolute, with symbolic links resolved.
+    /// - Parameters:
+    ///   - path: The report file to write later.
+    ///   - inputs: The files the run reads: its configs and data files.
+    ///   - outputFolder: The folder the run writes, if any.
+    /// - Throws: A `DiagnosticError` naming the file and what is wrong.
+    public static func checkPath(_ path: String, apartFrom inputs: [String], outside outputFolder: String? = nil) throws {
+        try checkPath(path)
+        let report = resolved(path)
+        if let input = inputs.first(where: { resolved($0) == report }) {
+            throw DiagnosticError(at: nil, "cannot write the report to '\(path)': the run reads that file ('\(input)')",
+                                  hint: "name another file")
+        }
+        if let outputFolder {
+            let folder = resolved(outputFolder)
+            if report == folder || report.hasPrefix(folder + "/") {
+                throw DiagnosticError(at: nil, "cannot write the report to '\(path)': it is in the output folder '\(outputFolder)'",
+                                      hint: "the output folder is replaced whole; write the report beside it")
+            }
+        }
+    }
+
+    /// `path` made absolute and standardized, the symbolic links of its
+    /// folder resolved (the file itself may not exist yet).
+    private static func resolved(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath()
+        let full = folder.appendingPathComponent(url.lastPathComponent)
+        return (FileManager.default.fileExists(atPath: full.path) ? full.resolvingSymlinksInPath() : full).path
     }
 }

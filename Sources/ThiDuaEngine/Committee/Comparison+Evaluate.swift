@@ -23,14 +23,15 @@ extension Comparison {
     ///   - dataPaths: Files or glob patterns replacing the base's `round.data`
     ///     (`--data`); empty to use it.
     ///   - registry: The plugins configs may name.
+    ///   - jobs: Threads to parse a large data file on (see `Round.load`).
     /// - Returns: The two rounds, on the same rows.
     /// - Throws: `DiagnosticError` with every problem of both configs (the
     ///   variant's config is checked even when the base cannot be loaded).
     public static func load(base: String, variant: String, dataPaths: [String],
-                            registry: PluginRegistry) throws -> (base: Round, variant: Round) {
+                            registry: PluginRegistry, jobs: Int = 1) throws -> (base: Round, variant: Round) {
         let baseRound: Round
         do {
-            baseRound = try Round.load(configPath: base, dataPaths: dataPaths, registry: registry)
+            baseRound = try Round.load(configPath: base, dataPaths: dataPaths, registry: registry, jobs: jobs)
         } catch let error as DiagnosticError {
             var diagnostics = error.diagnostics
             do {
@@ -43,7 +44,7 @@ extension Comparison {
             throw DiagnosticError(diagnostics)
         }
         let shared = dataPaths.isEmpty ? baseRound.config.dataFiles.map(\.path) : dataPaths
-        let variantRound = try Round.load(configPath: variant, dataPaths: shared, registry: registry)
+        let variantRound = try Round.load(configPath: variant, dataPaths: shared, registry: registry, jobs: jobs)
         return (baseRound, variantRound)
     }
 

@@ -11,6 +11,10 @@ public struct Round: Sendable {
     /// Every warning met while loading, in order.
     public var warnings: [Diagnostic]
 
+    /// The files the round was read from: its config, the configs that
+    /// config extends, then the data files.
+    public var inputFiles: [String] { config.configFiles + data.files }
+
     /// The indicator columns of SCORING.md 2. They are always read (and so
     /// checked) when the data has them; other non-identity columns are read
     /// only when the config names them, so a clerk may keep notes columns.
