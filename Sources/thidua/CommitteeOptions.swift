@@ -8,9 +8,7 @@ import ThiDuaEngine
 /// use, which evaluations to look at, the JSON copy of the report and the
 /// threads; and the loading and checks the three commands do alike.
 struct CommitteeOptions: ParsableArguments {
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
-    var dataFiles: [String] = []
+    @OptionGroup var data: DataOptions
 
     @Option(help: ArgumentHelp("Look at this period only (it must be a period of the round).", valueName: "period"))
     var period: String?
@@ -22,11 +20,12 @@ struct CommitteeOptions: ParsableArguments {
         "Also write the report as JSON to this file (replaced atomically).", valueName: "file"))
     var jsonFile: String?
 
-    @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// `--data`.
+    var dataFiles: [String] { data.dataFiles }
+    /// `--jobs`.
+    var jobs: Int { data.jobs }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
         if year, period != nil { throw ValidationError("give --period or --year, not both.") }
     }
 
@@ -44,8 +43,7 @@ struct CommitteeOptions: ParsableArguments {
     /// that would replace one of its files is refused.
     /// - Throws: `DiagnosticError` for a problem with the config or the data.
     func loadRound(_ config: String) throws -> Round {
-        let round = try Round.load(configPath: config, dataPaths: dataFiles, registry: PluginRegistry(BuiltinPlugins.all),
-                                   jobs: jobs)
+        let round = try data.loadRound(config)
         try checkJSONFile(apartFrom: [round])
         Console.report(round.warnings)
         return round

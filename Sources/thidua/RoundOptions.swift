@@ -8,22 +8,21 @@ struct RoundOptions: ParsableArguments {
     @Argument(help: "The round config (YAML).")
     var config: String
 
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
-    var dataFiles: [String] = []
+    @OptionGroup var data: DataOptions
 
     @Option(name: .customLong("period"), help: ArgumentHelp(
         "Evaluate only this period of the round (repeat for several). Default: every period.", valueName: "period"))
     var periods: [String] = []
 
-    @Option(name: .shortAndLong, help: "Worker threads for scoring. Default: one per core.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Flag(help: "Also evaluate the year as a whole (implied by a 'year:' block in the config).")
     var year = false
 
+    /// `--data`.
+    var dataFiles: [String] { data.dataFiles }
+    /// `--jobs`.
+    var jobs: Int { data.jobs }
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
         if year, !periods.isEmpty {
             throw ValidationError("--year evaluates every period of the round; leave out --period.")
         }
@@ -61,9 +60,7 @@ struct RoundOptions: ParsableArguments {
     ///   - timer: Receives the time spent reading and validating.
     ///   - progress: Counts the bytes of data parsed.
     func loadRound(timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
-        let round = try Round.load(configPath: config, dataPaths: dataFiles,
-                                   registry: PluginRegistry(BuiltinPlugins.all), jobs: jobs,
-                                   timer: timer, progress: progress)
+        let round = try data.loadRound(config, timer: timer, progress: progress)
         for period in periods where !round.config.periods.contains(period) {
             throw ValidationError(
                 "--period \(period) is not a period of the round; its periods are \(round.config.periods.joined(separator: ", ")).")

@@ -100,6 +100,20 @@ import Testing
         #expect(outcome.stderr.contains("--period 2020-Q9 is not a period of the round"))
     }
 
+    /// A thread count out of range is a usage error, however large (a huge
+    /// one used to overflow while splitting the file into chunks).
+    @Test(arguments: ["0", "1025", "1152921504606846976"])
+    func jobsOutOfRangeIsAUsageError(jobs: String) throws {
+        for command in [["run", "Configs/thanh-xuan-2020.yaml", "--out", "/nonexistent/out"],
+                        ["explain", "Configs/thanh-xuan-2020.yaml", "TXN-03"],
+                        ["sensitivity", "Configs/thanh-xuan-2020.yaml"]] {
+            let outcome = try CLIRunner.run(command + ["--jobs", jobs])
+            #expect(outcome.status == 64, "\(command[0]): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("--jobs must be between 1 and 1024, not \(jobs)."))
+            #expect(outcome.stdout.isEmpty)
+        }
+    }
+
     @Test func yearWithPeriodIsAUsageError() throws {
         let outcome = try run(extra: ["--year", "--period", "2020-Q1"])
         #expect(outcome.status == 64)

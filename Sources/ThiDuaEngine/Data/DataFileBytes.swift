@@ -42,7 +42,8 @@ enum DataFileBytes {
         guard fstat(descriptor, &info) == 0 else { throw DataFileError(errorNumber: errno) }
         let size = max(0, Int(info.st_size))
         if jobs > 1, size >= parallelBytes, (info.st_mode & S_IFMT) == S_IFREG,
-           let content = try readInParts(descriptor, size: size, jobs: jobs) {
+           // No part smaller than a megabyte, however many threads.
+           let content = try readInParts(descriptor, size: size, jobs: min(jobs, size >> 20)) {
             return content
         }
         return try readSequentially(descriptor, sizeHint: size)

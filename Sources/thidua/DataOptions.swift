@@ -1,0 +1,38 @@
+import ArgumentParser
+import BuiltinPlugins
+import Foundation
+import ThiDuaEngine
+
+/// The options of every command that reads a round's data: the data files
+/// to use instead of the config's, and the threads; and the loading.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
+    var dataFiles: [String] = []
+
+    @Option(name: .shortAndLong, help: "Worker threads for parsing and scoring. Default: one per core.")
+    var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, DataOptions.maximumJobs)
+
+    /// The most threads `--jobs` may ask for: far more than any machine
+    /// this runs on has cores, and small enough that no count of work
+    /// pieces derived from it can overflow.
+    static let maximumJobs = 1024
+
+    func validate() throws {
+        guard (1...Self.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), not \(jobs).")
+        }
+    }
+
+    /// The round of `config` with the built-in plugins and `--data`, its data
+    /// parsed on `--jobs` threads.
+    /// - Parameters:
+    ///   - config: The round config's path.
+    ///   - timer: Receives the time spent reading and validating.
+    ///   - progress: Counts the bytes of data parsed.
+    /// - Throws: `DiagnosticError` for a problem with the config or the data.
+    func loadRound(_ config: String, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
+        try Round.load(configPath: config, dataPaths: dataFiles, registry: PluginRegistry(BuiltinPlugins.all),
+                       jobs: jobs, timer: timer, progress: progress)
+    }
+}
