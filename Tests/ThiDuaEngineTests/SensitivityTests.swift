@@ -67,6 +67,26 @@ import Testing
         #expect(try winners(evaluator, .period("2020-Q1"), at: 39.9) == ["flag:b"])
     }
 
+    /// The pairs compared are those an award ranks together: every pair
+    /// under a district award, a ward's pairs under ward awards only; an
+    /// evaluation with more than the limit is refused with an error, not
+    /// run out of memory.
+    @Test func anEvaluationWithTooManyPairsIsRefused() throws {
+        let groups = csv([("W1", "a", 1, 0.5), ("W1", "b", 0.5, 1), ("W1", "c", 0.1, 0.1),
+                          ("W2", "d", 0.3, 0.2), ("W2", "e", 0.9, 0.4)])
+        let district = Fixture.config(tieBreak: "", awards: "awards: [ { id: flag, scope: district, quota: { count: 1 } } ]")
+        let ward = Fixture.config(tieBreak: "", awards: "awards: [ { id: lead, scope: ward, quota: { count: 1 } } ]")
+        for (yaml, pairs) in [(district, 10), (ward, 3 + 1)] {
+            let sensitivity = Sensitivity(evaluator: Evaluator(round: try Fixture.round(yaml, groups), jobs: 1))
+            #expect(try sensitivity.analyse(.period("2020-Q1"), awardID: nil, pairLimit: pairs).evaluations.count == 1)
+            let error = try #require(throws: (any Error).self) {
+                try sensitivity.analyse(.period("2020-Q1"), awardID: nil, pairLimit: pairs - 1)
+            }
+            #expect(String(describing: error).contains(
+                "sensitivity of 2020-Q1: its 5 groups make \(pairs) pairs to compare, more than the analysis takes (\(pairs - 1))"))
+        }
+    }
+
     @Test func aTierMinimumIsAClosedEnd() throws {
         // a = p + 40 needs 90 for tier A: it qualifies from p = 50 − 1e-9 on, that value included.
         let yaml = Fixture.config(tieBreak: "", awards: "awards: [ { id: top, scope: district, min_tier: A, quota: { count: 1 } } ]")

@@ -30,10 +30,11 @@ enum CommitteeText {
         return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
     }
 
-    /// A measure's x or an achievement: up to 4 decimals, trailing zeros cut.
-    static func short(_ x: Double) -> String {
+    /// A measure's x or an achievement: up to 4 decimals (or `decimals`),
+    /// trailing zeros cut.
+    static func short(_ x: Double, decimals: Int = 4) -> String {
         guard x.isFinite else { return number(x) }
-        var text = String(format: "%.4f", x)
+        var text = String(format: "%.\(decimals)f", x)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text

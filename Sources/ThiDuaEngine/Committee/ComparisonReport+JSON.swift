@@ -55,11 +55,8 @@ extension ComparisonReport {
         json.key("agreement")
         json.beginObject()
         json.field("groups", evaluation.agreement.count)
-        for (key, value) in [("spearman_rho", evaluation.agreement.spearman),
-                             ("kendall_tau_b", evaluation.agreement.kendallTauB)] {
-            json.key(key)
-            if let value { json.number(value) } else { json.null() }
-        }
+        json.field("spearman_rho", evaluation.agreement.spearman)
+        json.field("kendall_tau_b", evaluation.agreement.kendallTauB)
         json.endObject()
         json.field("award_changes", evaluation.awardChanges.map(\.groupID))
         json.field("tier_changes", evaluation.tierChanges.map(\.groupID))

@@ -198,8 +198,7 @@ extension ExplanationReport {
         json.field("total", quarter.total)
         json.field("tier", quarter.tier)
         json.field("district_rank", quarter.districtRank)
-        json.key("eligible")
-        if let eligible = quarter.eligible { json.bool(eligible) } else { json.null() }
+        json.field("eligible", quarter.eligible)
         json.field("reasons", quarter.reasons)
         json.endObject()
     }

@@ -1,6 +1,4 @@
-import Dispatch
 import ScoringKit
-import Synchronization
 
 /// Weight sensitivity (`thidua sensitivity`): for each content, how far its
 /// points may move alone — every other figure fixed — before any award
@@ -31,8 +29,26 @@ public struct Sensitivity: Sendable {
     ///     evaluate them; one period; or the year.
     ///   - awardID: Follow only this award's winners; `nil` for every award.
     ///     An evaluation without it is listed in `skipped`.
-    /// - Throws: `DiagnosticError` when a period cannot be evaluated.
+    /// - Throws: `DiagnosticError` when a period cannot be evaluated, or
+    ///   when an evaluation has more pairs of groups to compare than
+    ///   ``pairLimit``.
     public func analyse(_ selection: EvaluationSelection, awardID: String? = nil) throws -> SensitivityResult {
+        try analyse(selection, awardID: awardID, pairLimit: Self.pairLimit)
+    }
+
+    /// The most pairs of groups one evaluation's analysis compares.
+    ///
+    /// The analysis is exact: it solves where every two groups that an
+    /// award ranks together (all groups for a district award, a ward's for
+    /// a ward award) cross, so its time and memory grow with the square of
+    /// the groups. 50 million pairs (10,000 groups under a district award)
+    /// take some ten seconds and a few hundred MB; a national round, some
+    /// 5 billion pairs, cannot be analysed this way and is refused with an
+    /// error instead of running out of memory.
+    public static let pairLimit = 50_000_000
+
+    /// `analyse(_:awardID:)` refusing evaluations of more than `pairLimit` pairs.
+    func analyse(_ selection: EvaluationSelection, awardID: String?, pairLimit: Int) throws -> SensitivityResult {
         let config = evaluator.round.config
         let periods: [String] = if case .period(let period) = selection { [period] } else { config.periods }
         let scored = try evaluator.score(periods: periods)
@@ -46,40 +62,48 @@ public struct Sensitivity: Sendable {
                               awards: config.year?.awards ?? config.awards))
         }
         let targets = all.filter { target in awardID.map { id in target.awards.contains { $0.id == id } } ?? true }
+        for target in targets where Self.pairs(in: target) > pairLimit {
+            throw DiagnosticError(
+                at: nil,
+                "sensitivity of \(target.original.period): its \(target.original.rowCount) groups make "
+                    + "\(Self.pairs(in: target)) pairs to compare, "
+                    + "more than the analysis takes (\(pairLimit))",
+                hint: "it is exact and compares every two groups an award ranks together; "
+                    + "analyse a smaller round, e.g. one district's data with --data FILE")
+        }
         var result = SensitivityResult(config: config.file, awardID: awardID, evaluations: [],
                                        skipped: all.filter { target in !targets.contains { $0.original.period == target.original.period } }
                                            .map(\.original.period))
         let contentCount = config.contents.count
-        let slots = Mutex([Result<ContentInterval, any Error>?](repeating: nil, count: targets.count * contentCount))
-        let work = { @Sendable (task: Int) in
-            let target = targets[task / contentCount]
-            let outcome = Result { try interval(of: task % contentCount, in: target, awardID: awardID, scored: scored, decided: decided) }
-            slots.withLock { $0[task] = outcome }
+        let intervals = try Parallel.throwingMap(targets.count * contentCount, jobs: evaluator.jobs) { task in
+            try interval(of: task % contentCount, in: targets[task / contentCount], awardID: awardID,
+                         scored: scored, decided: decided)
         }
-        let workers = min(evaluator.jobs, targets.count * contentCount)
-        if workers <= 1 {
-            for task in 0..<(targets.count * contentCount) { work(task) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for task in stride(from: worker, to: targets.count * contentCount, by: workers) { work(task) }
-            }
-        }
-        let intervals = slots.withLock { $0 }
         for (index, target) in targets.enumerated() {
             let tracked = target.tracked(awardID)
             let counts = target.awards.indices.filter { tracked?.contains($0) ?? true }.map { award in
                 (id: target.awards[award].id, winners: target.original.grants.filter { $0.award == award }.count)
             }
-            let contents = try (0..<contentCount).map { content -> ContentInterval in
-                // Every task in 0..<targets.count × contentCount ran exactly once above.
-                guard let outcome = intervals[index * contentCount + content] else { preconditionFailure("a content was not analysed") }
-                return try outcome.get()
-            }
+            let contents = Array(intervals[(index * contentCount)..<((index + 1) * contentCount)])
             result.evaluations.append(EvaluationSensitivity(
                 period: target.original.period, awards: counts, contents: contents,
                 margins: Self.margins(target.original, awards: target.awards, tracked: tracked)))
         }
         return result
+    }
+
+    /// The pairs of groups the analysis of `target` compares: those that
+    /// one of its awards ranks together.
+    static func pairs(in target: Target) -> Int {
+        let result = target.original
+        // A quarter's model holds every group; the year's, those it ranks
+        // (the groups with every quarter).
+        let ranked = (0..<result.rowCount).filter { target.quarter != nil || result.districtRank[$0] > 0 }
+        func pairs(_ count: Int) -> Int { count * (count - 1) / 2 }
+        if target.awards.contains(where: { $0.scope == .district }) { return pairs(ranked.count) }
+        var perWard = [Int](repeating: 0, count: result.wardNames.count)
+        for row in ranked { perWard[Int(result.wardOfRow[row])] += 1 }
+        return perWard.reduce(0) { $0 + pairs($1) }
     }
 
     /// One evaluation to analyse: a quarter, or the year.

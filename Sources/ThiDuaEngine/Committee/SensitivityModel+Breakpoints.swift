@@ -53,8 +53,8 @@ extension SensitivityModel {
             let r = Int(row)
             return fixedEligible[r] && eligibleFrom[r] <= min(limit, floorLimit[r]) && tier(r, at: limit) <= loosest
         }
+        // Not reserved for every pair: most pairs do not cross in the range.
         var output: [Breakpoint] = []
-        output.reserveCapacity(rows.count * rows.count / 2)
         let tol = Tolerance.absolute
         // Most totals are one straight line over the range: those pairs are
         // solved inline; lines with knots go through `crossings`.

@@ -35,9 +35,6 @@ struct SensitivityModel: Sendable {
     /// Whether the varied content is a tie-break key.
     let breaksTies: Bool
 
-    /// Number of rows, ranked or not.
-    var rowCount: Int { total.count }
-
     /// The tier of `row` at `p` (index into the tiers, best first).
     func tier(_ row: Int, at p: Double) -> Int {
         let value = total[row].value(at: p)

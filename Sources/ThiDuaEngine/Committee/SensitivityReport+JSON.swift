@@ -31,8 +31,7 @@ extension SensitivityReport {
         var json = JSONWriter()
         json.beginObject()
         json.field("config", result.config)
-        json.key("award")
-        if let award = result.awardID { json.string(award) } else { json.null() }
+        json.field("award", result.awardID)
         json.key("evaluations")
         json.beginArray()
         for evaluation in result.evaluations { write(evaluation, to: &json) }
@@ -112,12 +111,9 @@ extension SensitivityReport {
             json.field(key, value)
         }
         json.field("total", margin.total)
-        json.key("runner_up")
-        if let runnerUp = margin.runnerUp { json.string(runnerUp) } else { json.null() }
-        for (key, value) in [("runner_up_total", margin.runnerUpTotal), ("margin", margin.margin)] {
-            json.key(key)
-            if let value { json.number(value) } else { json.null() }
-        }
+        json.field("runner_up", margin.runnerUp)
+        json.field("runner_up_total", margin.runnerUpTotal)
+        json.field("margin", margin.margin)
         json.endObject()
     }
 }

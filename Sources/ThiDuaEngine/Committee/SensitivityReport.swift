@@ -25,7 +25,7 @@ public enum SensitivityReport {
             out += "\n## \(ReportMarkdown.cell(evaluation.period))\n\n"
             let counts = evaluation.awards.map { "\(ReportMarkdown.cell($0.id)) \($0.winners)" }.joined(separator: ", ")
             out += "Winners: \(counts).\n\n"
-            out += table(["content", "points", "same winners for", "below the interval", "above the interval"],
+            out += CommitteeText.table(["content", "points", "same winners for", "below the interval", "above the interval"],
                          evaluation.contents.map { content in
                 [content.contentID, number(content.points), interval(content),
                  outside(content.lower, limitText: "none down to \(number(content.searched.lowerBound))"),
@@ -35,11 +35,10 @@ public enum SensitivityReport {
             out += "How many points each winner's total leads the runner-up: the best-ranked group of the same unit "
                 + "that was a candidate for the same award (eligible, tier high enough, no earlier award) and did "
                 + "not get it.\n\n"
-            out += table(["award", "unit", "winner", "total", "runner-up", "its total", "margin"],
+            out += CommitteeText.table(["award", "unit", "winner", "total", "runner-up", "its total", "margin"],
                          evaluation.margins.map { margin in
-                [margin.awardID, margin.unit, margin.groupID, TwoDecimals.string(margin.total),
-                 margin.runnerUp ?? "—", margin.runnerUpTotal.map(TwoDecimals.string) ?? "—",
-                 margin.margin.map(TwoDecimals.string) ?? "—"]
+                [margin.awardID, margin.unit, margin.groupID, CommitteeText.points(margin.total),
+                 margin.runnerUp ?? "—", CommitteeText.points(margin.runnerUpTotal), CommitteeText.points(margin.margin)]
             })
         }
         return out
@@ -65,18 +64,5 @@ public enum SensitivityReport {
 
     /// A number of points: up to six decimals, trailing zeros cut (`20`,
     /// `19.871604`); the JSON report has every digit.
-    static func number(_ x: Double) -> String {
-        var text = String(format: "%.6f", x)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
-
-    /// A Markdown table with escaped cells.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        func line(_ cells: [String]) -> String {
-            "| " + cells.map(ReportMarkdown.cell).joined(separator: " | ") + " |\n"
-        }
-        return line(header) + "|" + String(repeating: "---|", count: header.count) + "\n" + rows.map(line).joined()
-    }
+    static func number(_ x: Double) -> String { CommitteeText.short(x, decimals: 6) }
 }

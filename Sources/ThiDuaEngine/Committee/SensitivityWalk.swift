@@ -157,9 +157,6 @@ struct BreakpointQueue {
     /// The nearest breakpoint, without removing it.
     var first: Breakpoint? { items.first }
 
-    /// Whether nothing is left.
-    var isEmpty: Bool { items.isEmpty }
-
     /// Removes and returns the nearest breakpoint.
     mutating func pop() -> Breakpoint? {
         guard let top = items.first else { return nil }

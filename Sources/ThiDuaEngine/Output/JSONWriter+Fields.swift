@@ -44,6 +44,12 @@ extension JSONWriter {
         bool(value)
     }
 
+    /// `"key": true` or `false`, or `null`.
+    mutating func field(_ key: String, _ value: Bool?) {
+        self.key(key)
+        if let value { bool(value) } else { null() }
+    }
+
     /// `"key": ["text", …]`.
     mutating func field(_ key: String, _ texts: [String]) {
         self.key(key)
