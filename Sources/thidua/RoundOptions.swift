@@ -30,28 +30,36 @@ struct RoundOptions: ParsableArguments {
 
     /// Evaluates the periods asked for, and the year when `--year` is given
     /// or the config has a `year:` block (and no `--period` narrows the run).
+    /// - Parameter round: The loaded round.
+    /// - Returns: The quarters' results, then the year's.
+    func evaluate(_ round: Round) throws -> [PeriodResult] {
+        let evaluator = Evaluator(round: round, jobs: jobs)
+        let quarters = try evaluator.evaluate(periods: periods)
+        guard includesYear(of: round) else { return quarters }
+        return quarters + [evaluator.evaluateYear(quarters: quarters)]
+    }
+
+    /// As ``evaluate(_:)``, but the year (when asked for) is left to make:
+    /// `OutputSet.write` makes it on a worker while it writes the quarters'
+    /// files.
     /// - Parameters:
     ///   - round: The loaded round.
     ///   - timer: Receives the time of each phase, for `--timings`.
     ///   - progress: Counts the work done, for a progress line.
-    /// - Returns: The quarters' results, then the year's.
-    func evaluate(_ round: Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> [PeriodResult] {
-        let (quarters, year) = try evaluateLeavingYear(round, timer: timer, progress: progress)
-        return quarters + (year.map { [$0.make()] } ?? [])
-    }
-
-    /// As ``evaluate(_:timer:progress:)``, but the year (when asked for) is
-    /// left to make: `OutputSet.write` makes it on a worker while it writes
-    /// the quarters' files.
     /// - Returns: The quarters' results, and the year to make, if any.
     func evaluateLeavingYear(_ round: Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws
         -> (quarters: [PeriodResult], year: LateResult?) {
         let evaluator = Evaluator(round: round, jobs: jobs, timer: timer, progress: progress)
         let quarters = try evaluator.evaluate(periods: periods)
-        guard periods.isEmpty, year || round.config.year != nil else { return (quarters, nil) }
+        guard includesYear(of: round) else { return (quarters, nil) }
         return (quarters, LateResult(period: evaluator.yearLabel) {
             evaluator.evaluateYear(quarters: quarters, namingStep: false)
         })
+    }
+
+    /// Whether the year is evaluated: `--year` or a `year:` block, and no `--period`.
+    private func includesYear(of round: Round) -> Bool {
+        periods.isEmpty && (year || round.config.year != nil)
     }
 
     /// Loads the round with the built-in plugins and checks `--period`; a

@@ -104,7 +104,7 @@ import Testing
         // Small files from a grammar of the troublesome cases: quoted cells
         // with commas, quotes and line breaks, blank lines, every line end,
         // stray quotes, ragged rows, bad numbers and repeated groups.
-        var random = SplitMix(seed: 2020)
+        var random = SeededRandom(seed: 2020)
         let cells = ["1", "2.5", "0", "\"3\"", "x", "-1", "", " 4 "]
         let names = ["Tổ 1", "\"Tổ, 2\"", "\"a\r\nb\"", "\"q \"\"r\"\"\"", "\"c\nd\re\"", "t\"u", "Phường"]
         let ends = ["\n", "\r\n", "\r"]
@@ -158,24 +158,5 @@ import Testing
         let data = try DataReader.parse(bytes: Array(DataFixture.valid.utf8), displayPath: "data.csv",
                                         numericColumns: DataFixture.numeric, jobs: 8)
         #expect(data.rowCount == 3)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random cases are the same
-/// on every run and every machine.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func fastPathAgreesWithStrtodOnManyDecimals() {
-        var generator = DecimalSweep(seed: 2020)
+        var generator = SeededRandom(seed: 2020)
         for _ in 0..<20_000 {
             let whole = generator.next() % 100_000_000
             let digits = Int(generator.next() % 8)
@@ -89,20 +89,5 @@ import Testing
         #expect(data.columns == [[5]])
         let text = "\(DataFixture.header)\n2020-Q1,P1,G1,Tổ 1,5,không rõ,-\n"
         #expect(DataFixture.errors(text, numeric: ["households"]).isEmpty)
-    }
-}
-
-/// A tiny deterministic generator so the sweep is the same on every run.
-private struct DecimalSweep {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -63,7 +63,7 @@ struct OutputManifestTests {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        var generator = OutputTestRandom(seed: 8601)
+        var generator = SeededRandom(seed: 8601)
         for _ in 0..<500 {
             let whole = Double(Int64.random(in: -2_000_000_000...5_000_000_000, using: &generator))
             let date = Date(timeIntervalSince1970: whole)

@@ -32,7 +32,7 @@ struct OutputNumberTextTests {
     }
 
     @Test func agreesWithDescriptionOnRandomBitPatterns() {
-        var generator = OutputTestRandom(seed: 64)
+        var generator = SeededRandom(seed: 64)
         // Every magnitude from 2⁻¹² to 2⁵⁴, both signs, and the fast path's edges.
         let values = (0..<100_000).map { _ in
             Double(bitPattern: UInt64.random(in: 0x3F30_0000_0000_0000...0x4350_0000_0000_0000, using: &generator))
@@ -43,7 +43,7 @@ struct OutputNumberTextTests {
     }
 
     @Test func agreesWithDescriptionOnPointsLikeValues() {
-        var generator = OutputTestRandom(seed: 2020)
+        var generator = SeededRandom(seed: 2020)
         var values: [Double] = []
         for _ in 0..<40_000 {
             // Weighted ratios, as contents and achievements are made.

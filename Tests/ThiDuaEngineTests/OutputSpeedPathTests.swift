@@ -33,7 +33,7 @@ struct OutputSpeedPathTests {
     }
 
     @Test func probedLinesWriteWhatDescriptionWrites() {
-        var generator = OutputTestRandom(seed: 11)
+        var generator = SeededRandom(seed: 11)
         let repeated = [0.95, 1.0 / 3.0, 18.333333333333332, 20.0, 1.0, 0.5]
         // Three columns: one that always hits, one that mostly misses, one mixed;
         // the same value in two columns of a line, too.

@@ -47,7 +47,7 @@ struct OutputSpeedShortestTests {
     }
 
     @Test func shortDecimalsDropTheirZerosAsDescriptionDoes() {
-        var generator = OutputTestRandom(seed: 23)
+        var generator = SeededRandom(seed: 23)
         let values = (0..<50_000).compactMap { _ -> Double? in
             let digits = Int.random(in: 1...17, using: &generator)
             let mantissa = (0..<digits).reduce(UInt64(0)) { total, _ in
@@ -60,7 +60,7 @@ struct OutputSpeedShortestTests {
     }
 
     @Test func randomFullLengthValuesMatchDescription() {
-        var generator = OutputTestRandom(seed: 29)
+        var generator = SeededRandom(seed: 29)
         let values = (0..<200_000).map { index -> Double in
             if index % 2 == 0 {
                 // Bit patterns from about 2⁻¹² to 2⁴⁹: the exact method's range and a little past it.

@@ -38,7 +38,7 @@ struct OutputTwoDecimalsTests {
     }
 
     @Test func fastPathAgreesWithPrintfOnRandomValues() {
-        var generator = OutputTestRandom(seed: 20_200_401)
+        var generator = SeededRandom(seed: 20_200_401)
         var mismatches: [Double] = []
         for _ in 0..<200_000 {
             let magnitude = Double.random(in: -3...8, using: &generator)
@@ -46,20 +46,5 @@ struct OutputTwoDecimalsTests {
             if TwoDecimals.string(value) != TwoDecimals.printf(value) { mismatches.append(value) }
         }
         #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-struct OutputTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -8,21 +8,9 @@ import Testing
 /// between any two, the engine must give the winners of the config's own
 /// points; at each end, what the interval's brackets say.
 @Suite struct SensitivityAgreementTests {
-    /// SplitMix64, so that the rounds are the same on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A round of 4 to 12 groups in 3 wards over two quarters, with a year.
     func round(seed: UInt64) throws -> Round {
-        var random = Generator(state: seed)
+        var random = SeededRandom(seed: seed)
         let grid: [Double] = [0, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1]
         let count = Int.random(in: 4...12, using: &random)
         let wards = (0..<count).map { _ in ["W1", "W2", "W3"][Int.random(in: 0..<3, using: &random)] }

@@ -301,7 +301,7 @@ extension Evaluator {
     ///   by default the round's.
     /// - Parameter namingStep: Whether to name the step on the progress
     ///   display; `false` when the year is made while something else is
-    ///   shown (the files being written).
+    ///   shown (`thidua run` makes it while the files are being written).
     public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil,
                              namingStep: Bool = true) -> PeriodResult {
         precondition(quarters.map(\.period) == round.config.periods, "the year needs every period of the round")

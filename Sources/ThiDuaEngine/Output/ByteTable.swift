@@ -68,35 +68,14 @@ struct ByteTable: ~Copyable {
         }
     }
 
-    /// Stores `count` pieces made by `render`, piece `i` by `render(i, …)`,
-    /// in that order.
+    /// Stores `rowCount` pieces made by `render`, one per row, in output
+    /// order: piece `p` is the piece of row `order.rows[p]`, empty where
+    /// there is no such row.
     ///
     /// For per-row text the writers would otherwise read through nested
-    /// arrays of strings (each row's reasons): made once, in row order, so
-    /// the strings are read front to back, and the writers' loops copy
+    /// arrays of strings (each row's reasons): rendered once, in row order,
+    /// so the strings are read front to back, and the writers' loops copy
     /// bytes without touching (and reference counting) the arrays.
-    /// - Parameters:
-    ///   - count: The number of pieces.
-    ///   - render: Appends piece `i` to the buffer; may append nothing.
-    init(count: Int, render: (Int, inout ByteBuffer) -> Void) {
-        self.count = count
-        starts = .allocate(capacity: count + 1)
-        var rendered = ByteBuffer(capacity: 1 << 16)
-        for index in 0..<count {
-            starts[index] = rendered.count
-            render(index, &rendered)
-        }
-        starts[count] = rendered.count
-        storage = .allocate(capacity: max(1, rendered.count))
-        let target = UnsafeMutableRawPointer(storage)
-        rendered.withBytes { bytes in
-            if let base = bytes.baseAddress { target.copyMemory(from: base, byteCount: bytes.count) }
-        }
-    }
-
-    /// Stores `rowCount` pieces made by `render` (one per row, see
-    /// ``init(count:render:)``) in output order: piece `p` is the piece of
-    /// row `order.rows[p]`, empty where there is no such row.
     ///
     /// Made in row order, then moved to output order in one tight loop,
     /// so the writers read the pieces front to back, as they read

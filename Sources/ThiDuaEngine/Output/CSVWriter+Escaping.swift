@@ -24,8 +24,9 @@ extension CSVWriter {
         return buffer.array
     }
 
-    /// Appends `parts` joined by `; `, escaped as one text cell, without
-    /// building the joined text (see ``text(joining:)``).
+    /// Appends `parts` joined by `; ` (the `reasons` of SCORING.md 4),
+    /// escaped as ``CSVWriter/text(_:)`` escapes the joined text, without
+    /// building it.
     ///
     /// - Parameters:
     ///   - parts: The texts to join; none or one is a plain text cell.

@@ -47,15 +47,6 @@ public struct CSVWriter: ~Copyable {
         }
     }
 
-    /// Appends the text cell `parts` joined by `; ` (the `reasons` of
-    /// SCORING.md 4), escaped as ``text(_:)`` escapes the joined text,
-    /// without building it.
-    /// - Parameter parts: The texts to join.
-    public mutating func text(joining parts: [String]) {
-        separate()
-        CSVWriter.appendJoined(parts, to: &buffer)
-    }
-
     /// Appends a text cell given as UTF-8 bytes, escaped as ``text(_:)``
     /// escapes it.
     /// - Parameter utf8: The cell's text.

@@ -83,23 +83,6 @@ public enum OutputSet {
         return made?.result()
     }
 
-    /// Writes the output folder `outDir` atomically with a manifest already
-    /// made; see ``write(_:to:jobs:fileWritten:manifest:)``.
-    /// - Parameters:
-    ///   - results: One result per evaluated period, in output order.
-    ///   - manifest: What the run was made from.
-    ///   - outDir: The output folder, as the user named it.
-    ///   - jobs: How many files to write at the same time.
-    ///   - fileWritten: Called once per file written (from any thread).
-    /// - Throws: A ``DiagnosticError`` when the folder is not ours to
-    ///   replace or the file system fails; nothing is left behind then.
-    public static func write(
-        _ results: [PeriodResult], manifest: Manifest, to outDir: String, jobs: Int,
-        fileWritten: @Sendable () -> Void = {}
-    ) throws {
-        try write(results, to: outDir, jobs: jobs, fileWritten: fileWritten) { manifest }
-    }
-
     /// Builds every file of the output folder in memory, for tests and
     /// small outputs.
     /// - Parameters:
