@@ -53,33 +53,26 @@ public enum CSVReports {
         let wardCells = ByteTable(result.wardNames.map(CSVWriter.escapedBytes))
         let tierCells = ByteTable(result.tierNames.map(CSVWriter.escapedBytes))
         // Read in ranking order from columns gathered in that order (see OrderedColumns).
-        let order = OutputOrder(result)
+        let ranked = RankedRows(result)
         let contentCount = result.contentIDs.count
-        let contents = result.contentIDs.indices.map { $0 < result.contentPoints.count ? result.contentPoints[$0] : [] }
         // total, the contents, bonus, deduction: the order of the columns in the file.
-        let numbers = OrderedColumns([result.total] + contents + [result.bonus, result.deduction],
-                                     order: order, filler: 0)
-        // ward, tier, ward rank, district rank, eligible (1 or 0).
-        let eligible = result.eligible.map { Int32($0 ? 1 : 0) }
-        let integers = OrderedColumns(
-            [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible],
-            order: order, filler: -1)
+        let numbers = OrderedColumns(
+            [result.total] + RankedRows.contentColumns(of: result) + [result.bonus, result.deduction],
+            order: ranked.order, filler: 0)
         // Each row's reasons cell, escaped once, in output order.
-        let reasons = ByteTable(rowCount: result.reasons.count, order: order) { row, buffer in
+        let reasons = ByteTable(rowCount: result.reasons.count, order: ranked.order) { row, buffer in
             if !result.reasons[row].isEmpty { CSVWriter.appendJoined(result.reasons[row], to: &buffer) }
         }
-        let ids = ByteTable(result.groupIDs, order: order)
-        let names = ByteTable(result.groupNames, order: order)
-        for (position, row) in order.rows.enumerated() {
+        for (position, row) in ranked.order.rows.enumerated() {
             csv.escapedCell(period)
-            cell(integers.value(0, at: position, row: row), of: wardCells, into: &csv)
-            csv.text(utf8: ids.bytes(position))
-            csv.text(utf8: names.bytes(position))
+            cell(ranked.integers.value(RankedRows.ward, at: position, row: row), of: wardCells, into: &csv)
+            csv.text(utf8: ranked.ids.bytes(position))
+            csv.text(utf8: ranked.names.bytes(position))
             for column in 0..<(contentCount + 3) { points(numbers.value(column, at: position, row: row), into: &csv) }
-            cell(integers.value(1, at: position, row: row), of: tierCells, into: &csv)
-            rank(integers.rank(2, at: position, row: row), into: &csv)
-            rank(integers.rank(3, at: position, row: row), into: &csv)
-            csv.bool(integers.value(4, at: position, row: row) == 1)
+            cell(ranked.integers.value(RankedRows.tier, at: position, row: row), of: tierCells, into: &csv)
+            rank(ranked.integers.rank(RankedRows.wardRank, at: position, row: row), into: &csv)
+            rank(ranked.integers.rank(RankedRows.districtRank, at: position, row: row), into: &csv)
+            csv.bool(ranked.integers.value(RankedRows.eligible, at: position, row: row) == 1)
             csv.escapedCell(position, of: reasons)
             csv.endRow()
             try csv.drainIfFull(into: &sink)

@@ -119,3 +119,35 @@ struct OutputOrder: Sendable {
         self.positions = isPermutation ? positions : nil
     }
 }
+
+/// What `ranking.csv` and `results.json` both write of every group,
+/// gathered once per file in output order: the order itself, the ids and
+/// names, and the integer columns.
+struct RankedRows: ~Copyable {
+    /// The output order.
+    let order: OutputOrder
+    /// Group ids and names, in output order.
+    let ids, names: ByteTable
+    /// Integer columns ``ward``, ``tier``, ``wardRank``, ``districtRank``
+    /// and ``eligible`` (1 or 0).
+    let integers: OrderedColumns<Int32>
+    /// Columns of ``integers``.
+    static let ward = 0, tier = 1, wardRank = 2, districtRank = 3, eligible = 4
+
+    /// Gathers the rows of `result`.
+    init(_ result: PeriodResult) {
+        order = OutputOrder(result)
+        ids = ByteTable(result.groupIDs, order: order)
+        names = ByteTable(result.groupNames, order: order)
+        integers = OrderedColumns(
+            [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank,
+             result.eligible.map { Int32($0 ? 1 : 0) }],
+            order: order, filler: -1)
+    }
+
+    /// Each content's points; an empty column for a content without any
+    /// (a result built by hand), which covers no row.
+    static func contentColumns(of result: PeriodResult) -> [[Double]] {
+        result.contentIDs.indices.map { $0 < result.contentPoints.count ? result.contentPoints[$0] : [] }
+    }
+}

@@ -7,14 +7,14 @@ extension ResultsJSON {
     /// (``OrderedColumns``), so a line is copies of ready bytes and numbers
     /// read front to back.
     struct GroupLines: ~Copyable {
-        /// The row at each output position.
-        let rows: [Int]
+        /// The order, ids, names and integer columns (see ``RankedRows``).
+        private let ranked: RankedRows
+        /// The groups written: one line each.
+        var count: Int { ranked.order.rows.count }
         /// `,"ward":"<name>"` per ward; `,"tier":"<name>"` per tier.
         private let wardCells, tierCells: ByteTable
         /// `"<id>":` per content, then per criterion.
         private let keys: ByteTable
-        /// Group ids and names, in output order.
-        private let ids, names: ByteTable
         /// Each row's reasons, quoted and separated by commas, in output order.
         private let reasons: ByteTable
         /// The text of recent values of each content and criterion.
@@ -22,8 +22,6 @@ extension ResultsJSON {
         private let contentCount: Int
         /// total, bonus, deduction, the contents, the criteria.
         private let numbers: OrderedColumns<Double>
-        /// ward, tier, ward rank, district rank, eligible (1 or 0).
-        private let integers: OrderedColumns<Int32>
         /// The cache slot of each content's and criterion's number on the
         /// line being written, looked up before the line is written (see
         /// ``probe(_:_:)``); scratch memory owned by this value.
@@ -33,8 +31,8 @@ extension ResultsJSON {
 
         /// Prepares the lines of `result`.
         init(_ result: PeriodResult) {
-            let order = OutputOrder(result)
-            rows = order.rows
+            ranked = RankedRows(result)
+            let order = ranked.order
             wardCells = ByteTable(result.wardNames.map { Array(",\"ward\":".utf8) + JSONText.quoted($0) })
             tierCells = ByteTable(result.tierNames.map { Array(",\"tier\":".utf8) + JSONText.quoted($0) })
             keys = ByteTable((result.contentIDs + result.criterionIDs).map {
@@ -45,21 +43,13 @@ extension ResultsJSON {
             // every entry that `map` reads, on the same line, before it.
             slots = .allocate(capacity: max(1, result.contentIDs.count + result.criterionIDs.count))
             hits = .allocate(capacity: max(1, result.contentIDs.count + result.criterionIDs.count))
-            ids = ByteTable(result.groupIDs, order: order)
-            names = ByteTable(result.groupNames, order: order)
             contentCount = result.contentIDs.count
-            let contents = result.contentIDs.indices.map {
-                $0 < result.contentPoints.count ? result.contentPoints[$0] : []
-            }
+            let contents = RankedRows.contentColumns(of: result)
             let criteria = result.criterionIDs.indices.map {
                 $0 < result.achievements.count ? result.achievements[$0] : []
             }
             numbers = OrderedColumns([result.total, result.bonus, result.deduction] + contents + criteria,
                                      order: order, filler: 0)
-            let eligible = result.eligible.map { Int32($0 ? 1 : 0) }
-            integers = OrderedColumns(
-                [result.wardOfRow, result.tierOfRow, result.wardRank, result.districtRank, eligible],
-                order: order, filler: -1)
             reasons = ByteTable(rowCount: result.reasons.count, order: order) { row, buffer in
                 for (index, reason) in result.reasons[row].enumerated() {
                     if index > 0 { buffer.append(UInt8(ascii: ",")) }
@@ -76,28 +66,28 @@ extension ResultsJSON {
         /// Appends the line of the group at output `position`, without
         /// indentation or comma.
         func write(_ position: Int, to buffer: inout ByteBuffer) {
-            let row = rows[position]
+            let row = ranked.order.rows[position]
             probe(position, row)
             buffer.append("{\"group_id\":")
-            JSONText.appendQuoted(utf8: ids.bytes(position), to: &buffer)
-            let ward = integers.value(0, at: position, row: row).map(Int.init) ?? -1
+            JSONText.appendQuoted(utf8: ranked.ids.bytes(position), to: &buffer)
+            let ward = ranked.integers.value(RankedRows.ward, at: position, row: row).map(Int.init) ?? -1
             if wardCells.contains(ward) { wardCells.append(ward, to: &buffer) } else { buffer.append(",\"ward\":\"\"") }
             buffer.append(",\"group_name\":")
-            JSONText.appendQuoted(utf8: names.bytes(position), to: &buffer)
+            JSONText.appendQuoted(utf8: ranked.names.bytes(position), to: &buffer)
             number(",\"total\":", 0, position, row, to: &buffer)
             map(",\"contents\":{", columns: 0..<contentCount, position, row, to: &buffer)
             map(",\"criteria\":{", columns: contentCount..<keys.count, position, row, to: &buffer)
             number(",\"bonus\":", 1, position, row, to: &buffer)
             number(",\"deduction\":", 2, position, row, to: &buffer)
-            let tier = integers.value(1, at: position, row: row).map(Int.init) ?? -1
+            let tier = ranked.integers.value(RankedRows.tier, at: position, row: row).map(Int.init) ?? -1
             if tierCells.contains(tier) { tierCells.append(tier, to: &buffer) } else { buffer.append(",\"tier\":null") }
-            let eligible = integers.value(4, at: position, row: row) == 1
+            let eligible = ranked.integers.value(RankedRows.eligible, at: position, row: row) == 1
             buffer.append(eligible ? ",\"eligible\":true" : ",\"eligible\":false")
             buffer.append(",\"reasons\":[")
             reasons.append(position, to: &buffer)
             buffer.append(UInt8(ascii: "]"))
-            rank(",\"ward_rank\":", 2, position, row, to: &buffer)
-            rank(",\"district_rank\":", 3, position, row, to: &buffer)
+            rank(",\"ward_rank\":", RankedRows.wardRank, position, row, to: &buffer)
+            rank(",\"district_rank\":", RankedRows.districtRank, position, row, to: &buffer)
             buffer.append(UInt8(ascii: "}"))
         }
 
@@ -158,7 +148,7 @@ extension ResultsJSON {
             _ key: StaticString, _ column: Int, _ position: Int, _ row: Int, to buffer: inout ByteBuffer
         ) {
             buffer.append(key)
-            if let rank = integers.rank(column, at: position, row: row) {
+            if let rank = ranked.integers.rank(column, at: position, row: row) {
                 let destination = buffer.tail(reserving: DecimalText.maxLength)
                 buffer.extend(by: DecimalText.writeInteger(rank, to: destination))
             } else {

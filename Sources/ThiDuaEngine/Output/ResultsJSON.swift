@@ -52,7 +52,7 @@ public enum ResultsJSON {
         JSONText.appendQuoted(result.period, to: &buffer)
         buffer.append(",\n  \"groups\": ")
         let lines = GroupLines(result)
-        try list(count: lines.rows.count, into: &buffer, sink: &sink) { position, buffer in
+        try list(count: lines.count, into: &buffer, sink: &sink) { position, buffer in
             lines.write(position, to: &buffer)
         }
         buffer.append(",\n  \"awards\": ")
