@@ -67,8 +67,8 @@ struct RunCommand: ParsableCommand {
             let meter = progress.meter
             meter.begin("writing", total: periods.count * OutputSet.periodFileNames.count + 1, unit: .files)
             let madeYear = try timer.measure(.write) {
-                // The year is ranked, and the manifest (which hashes the data)
-                // made, on a worker while the quarters' files are written.
+                // The year is ranked, and the manifest made, on a worker while
+                // the quarters' files are written.
                 let jobs = round.jobs
                 return try OutputSet.write(quarters, then: year, to: out, jobs: jobs,
                                            fileWritten: { meter.advance(by: 1) }) {

@@ -104,6 +104,13 @@ import Testing
         let data = try DataReader.read(contentsOf: path, displayPath: "quy1.csv", numericColumns: DataFixture.numeric)
         #expect(data.file == "quy1.csv")
         #expect(data.rowCount == 3)
+        // The manifest's digest, taken of the bytes parsed, with one thread or alongside the parse.
+        for jobs in [1, 2] {
+            let again = try DataReader.read(contentsOf: path, displayPath: "quy1.csv", numericColumns: [], jobs: jobs)
+            #expect(again.fileDigests == [Fingerprint.hexDigest(Array(DataFixture.valid.utf8))])
+        }
+        #expect(try DataReader.parse(bytes: Array(DataFixture.valid.utf8), displayPath: "quy1.csv",
+                                     numericColumns: []).fileDigests.isEmpty)
     }
 
     @Test func unreadableFileIsReportedWithoutLocation() {

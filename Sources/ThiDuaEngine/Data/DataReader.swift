@@ -46,8 +46,13 @@ public enum DataReader {
         } catch {
             throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
         }
-        let data = try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
-                             chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+        // Hashed for the manifest while it is parsed: the digest is of the
+        // very bytes evaluated, and the file is not read a second time.
+        var (digest, data) = try Parallel.alongside(jobs: jobs, { Fingerprint.hexDigest(bytes) }) {
+            try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                      chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+        }
+        data.fileDigests = [digest]
         return (data, bytes.count)
     }
 

@@ -64,11 +64,12 @@ extension DataSet {
             headerColumns.append(name)
         }
 
-        let data = DataSet(
+        var data = DataSet(
             files: parts.flatMap(\.files), fileOfRow: merged.fileOfRow, rowCount: rowCount,
             periodNames: periodNames, periodOfRow: merged.periodOfRow, wardNames: wardNames,
             wardOfRow: merged.wardOfRow, groupIDs: merged.groupIDs, groupNames: merged.groupNames,
             lineOfRow: merged.lineOfRow, columnNames: columnNames, columns: columns, headerColumns: headerColumns)
+        if parts.allSatisfy({ $0.fileDigests.count == $0.files.count }) { data.fileDigests = parts.flatMap(\.fileDigests) }
         try data.checkGroupsUnique()
         return data
     }

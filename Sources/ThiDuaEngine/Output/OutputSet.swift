@@ -26,8 +26,7 @@ public enum OutputSet {
     /// job, never the files (a national `results.json` is some 80 MB). Up
     /// to `jobs` files are made at once, the first worker beginning with
     /// the `late` result (the year, made from the quarters) and then the
-    /// manifest (`makeManifest` hashes the data, a few hundredths of a
-    /// second for a national file), while the other jobs write the ready
+    /// manifest, while the other jobs write the ready
     /// periods' files, largest kinds first (`results.json`, `ranking.csv`,
     /// `report.md`, `awards.csv`) so the jobs finish together; a worker that
     /// reaches one of the late result's files before it is made waits for
