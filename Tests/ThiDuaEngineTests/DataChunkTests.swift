@@ -65,6 +65,17 @@ import Testing
         #expect(DataReader.parsesInChunks(bytes: Array(text.utf8), numericColumns: DataFixture.numeric, chunks: 13))
     }
 
+    @Test func aFileOfMostlyBlankLinesIsReadSeriallyNotReservedForEveryLine() {
+        // Two million trailing blank lines: room for a row per line would be
+        // many times the file's size, so the chunks give way to one pass.
+        var text = DataFixture.header + "\n"
+        for row in 1...50 { text += "2020-Q1,P1,G\(row),Tổ \(row),1,2,x\n" }
+        text += String(repeating: "\n", count: 2_000_000)
+        let bytes = Array(text.utf8)
+        #expect(!DataReader.parsesInChunks(bytes: bytes, numericColumns: DataFixture.numeric, chunks: 4))
+        expectSameEveryWay(bytes, counts: [2, 4])
+    }
+
     @Test func errorsAreTheSameWhateverTheChunks() {
         let lines = sampleLines()
         // A bad cell every 13 rows: more than 20 errors, so the cap and its

@@ -84,6 +84,10 @@ extension DataParser {
         let room = Parallel.map(count, jobs: jobs) { chunk in template.lineStarts(from: ends[chunk], to: ends[chunk + 1]) }
         var firstRow = [0]
         for rows in room { firstRow.append(firstRow[firstRow.count - 1] + rows) }
+        // Lines that are mostly not rows (a file of blank lines) would
+        // reserve columns many times the file's size: read it serially,
+        // where the columns grow with the rows actually found.
+        guard firstRow[count] * columnNames.count * MemoryLayout<Double>.stride <= 8 * bytes.count else { return nil }
 
         var chunks: [ChunkRows] = []
         var parsed = false
