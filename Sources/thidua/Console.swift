@@ -18,11 +18,20 @@ enum Console {
     /// kernel takes back at exit in one go anyway; compilers skip that
     /// cleanup for the same reason. Call it only when every file is
     /// written and closed and everything is printed.
-    /// - Parameter keeping: What must not be released before the exit (the
-    ///   caller's results); passing it keeps it alive up to here.
+    ///
+    /// Standard output that cannot be written (a full disk behind a
+    /// redirection) ends the process with status 1 and a message instead.
+    /// - Parameter keeping: The caller's large values (its results): kept
+    ///   alive up to here, since the compiler may otherwise release them
+    ///   after their last use, one by one, before the exit. Forgetting one
+    ///   costs time, never correctness.
     static func exitWithoutCleanup<T>(keeping: T) -> Never {
         withExtendedLifetime(keeping) {
-            fflush(nil)  // every C stream, standard output among them
+            // Every C stream, standard output among them.
+            guard fflush(nil) == 0 else {
+                error("error: cannot write to standard output: \(String(cString: strerror(errno)))")
+                exit(EXIT_FAILURE)
+            }
             exit(EXIT_SUCCESS)
         }
     }
