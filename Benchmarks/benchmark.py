@@ -51,8 +51,10 @@ def build(scratch):
 def make_config(work, data, periods):
     """The sample config (with its year block), reading `data` and evaluating `periods`."""
     text = open(CONFIG, encoding="utf-8").read()
-    text = re.sub(r"(?m)^  data: .*$", "  data: " + json.dumps(data), text)
-    text = re.sub(r"(?m)^  periods: .*$", "  periods: [" + ", ".join(periods) + "]", text)
+    text, data_lines = re.subn(r"(?m)^  data: .*$", "  data: " + json.dumps(data), text)
+    text, period_lines = re.subn(r"(?m)^  periods: .*$", "  periods: [" + ", ".join(periods) + "]", text)
+    if (data_lines, period_lines) != (1, 1):
+        sys.exit("benchmark: %s no longer has one '  data:' and one '  periods:' line under round:" % CONFIG)
     path = os.path.join(work, os.path.basename(data).replace("data-", "round-").replace(".csv", ".yaml"))
     open(path, "w", encoding="utf-8").write(text)
     return path
@@ -75,12 +77,17 @@ def run_once(binary, config, jobs, work, scope):
     shutil.rmtree(out, ignore_errors=True)
     command = [binary, "run", config] + scope + ["--jobs", str(jobs), "--out", out, "--quiet",
                                                  "--timings", timings]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-        sys.exit("thidua run failed (status %d): %s" % (status, " ".join(command)))
+    errors = os.path.join(work, "stderr.txt")
+    with open(errors, "wb") as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        with open(errors, encoding="utf-8", errors="replace") as handle:
+            tail = [line for line in handle.read().splitlines() if not line.startswith("warning: ")][-10:]
+        sys.exit("thidua run failed (exit status %d): %s\n%s" % (code, " ".join(command), "\n".join(tail)))
     with open(timings, encoding="utf-8") as handle:
         figures = json.load(handle)
     return wall, usage.ru_maxrss / 1024, figures
@@ -135,8 +142,10 @@ def report_main(one, two, runs):
           % (format(int(one["rows"] / one["wall"]), ","), format(int(two["rows"] / two["wall"]), ",")))
     print("input MB per second, whole run:  %10.1f (1 job) %10.1f (2 jobs)"
           % (mb / one["wall"], mb / two["wall"]))
-    print("parsing (read phase), per core:  %10.1f (1 job) %10.1f (2 jobs)  MB/s"
-          % (mb / one["phases"]["read"], mb / two["phases"]["read"] / 2))
+    def per_core(figures, cores):
+        read = figures["phases"]["read"]
+        return mb / read / cores if read > 0 else float("nan")
+    print("parsing (read phase), per core:  %10.1f (1 job) %10.1f (2 jobs)  MB/s" % (per_core(one, 1), per_core(two, 2)))
     print("peak resident memory:            %10.0f (1 job) %10.0f (2 jobs)  MB" % (one["rss"], two["rss"]))
 
 
@@ -155,9 +164,21 @@ def main():
     parser.add_argument("--skip-million", action="store_true", help="skip the 1,000,000-group quarter")
     parser.add_argument("--work", help="folder for generated data (kept between runs); default: a temp folder")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
 
     work = args.work or tempfile.mkdtemp(prefix="thidua-bench-")
     os.makedirs(work, exist_ok=True)
+    try:
+        run_all(args, work)
+    finally:
+        # The generated data (some 200 MB) is removed even when a run fails
+        # or the benchmark is interrupted, unless --work asked to keep it.
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run_all(args, work):
     binary = build(os.path.join(ROOT, ".build-bench"))
     print("machine: " + machine(), flush=True)
 
@@ -184,8 +205,6 @@ def main():
                      measure(binary, one_quarter(1_000_000), 2, min(args.runs, 3), work, ["--period", "2020-Q1"]),
                      1_000_000))
     report_scaling(rows)
-    if not args.work:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
