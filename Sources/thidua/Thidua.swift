@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ThiDuaEngine
 
 /// `thidua`: runs emulation award rounds (thi đua khen thưởng) for the
@@ -19,4 +20,34 @@ struct Thidua: ParsableCommand {
         version: ToolInfo.version,
         subcommands: [RunCommand.self, ValidateCommand.self, DiffCommand.self, CompareCommand.self, ExplainCommand.self, SensitivityCommand.self, PluginsCommand.self, GenerateCommand.self]
     )
+
+    /// Parses the command line and runs the command, as ArgumentParser's
+    /// own `main()` does, but a `ValidationError` thrown while the command
+    /// runs — an option found not to fit the round once it is read, such as
+    /// a `--period` or `--award` it does not have — is a usage error of that
+    /// subcommand: printed with its usage line (not the bare `thidua
+    /// <subcommand>`), exit status 64.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            let subcommand = type(of: command)
+            let name = subcommand.configuration.commandName.map { " " + $0 } ?? ""
+            FileHandle.standardError.write(Data("""
+                Error: \(error.message)
+                Usage: \(usageString(for: subcommand))
+                  See 'thidua\(name) --help' for more information.
+
+                """.utf8))
+            exit(withError: ExitCode.validationFailure)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -98,6 +98,8 @@ import Testing
         let outcome = try run(extra: ["--period", "2020-Q9"])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("--period 2020-Q9 is not a period of the round"))
+        // Found once the round is read, still shown with the subcommand's own usage.
+        #expect(outcome.stderr.contains("\nUsage: thidua run <config> ") && outcome.stderr.contains("See 'thidua run --help'"))
     }
 
     /// A thread count out of range is a usage error, however large (a huge
