@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScoringKit
+import ThiDuaEngine
 
 /// Writing to the terminal: results to stdout, diagnostics to stderr.
 enum Console {
@@ -34,6 +35,11 @@ enum Console {
             }
             exit(EXIT_SUCCESS)
         }
+    }
+
+    /// Prints the warnings of `results` (ties at an award's cutoff) to stderr.
+    static func reportWarnings(of results: [PeriodResult]) {
+        for warning in results.flatMap(\.warnings) { error("warning: \(warning)") }
     }
 
     /// Prints each diagnostic to stderr.

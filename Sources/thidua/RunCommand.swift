@@ -62,10 +62,10 @@ struct RunCommand: ParsableCommand {
             if let timings { try AtomicReportFile.checkPath(timings, apartFrom: loaded.inputFiles, outside: out) }
             progress.interrupting { Console.report(loaded.warnings) }
             let (quarters, year) = try round.evaluateLeavingYear(loaded, timer: timer, progress: progress.meter)
-            progress.interrupting { printWarnings(of: quarters) }
+            progress.interrupting { Console.reportWarnings(of: quarters) }
             let periods = quarters.map(\.period) + (year.map { [$0.period] } ?? [])
             let meter = progress.meter
-            meter.begin("writing", total: periods.count * OutputSet.periodFileNames.count + 1, unit: .files)
+            meter.begin("writing", total: OutputSet.fileCount(periods: periods.count), unit: .files)
             let madeYear = try timer.measure(.write) {
                 // The year is ranked, and the manifest made, on a worker while
                 // the quarters' files are written.
@@ -76,7 +76,7 @@ struct RunCommand: ParsableCommand {
                 }
             }
             let results = quarters + (madeYear.map { [$0] } ?? [])
-            progress.interrupting { printWarnings(of: madeYear.map { [$0] } ?? []) }
+            progress.interrupting { Console.reportWarnings(of: madeYear.map { [$0] } ?? []) }
             progress.finish()
             if !quiet { print(RunSummary.text(for: results, round: loaded, out: out, jobs: round.jobs)) }
             if let timings {
@@ -84,13 +84,6 @@ struct RunCommand: ParsableCommand {
             }
             Console.exitWithoutCleanup(keeping: (loaded, results))
         }
-    }
-}
-
-extension RunCommand {
-    /// Prints the warnings of `results` (ties at an award's cutoff) on stderr.
-    private func printWarnings(of results: [PeriodResult]) {
-        for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
     }
 }
 

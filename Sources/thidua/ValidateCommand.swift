@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
             let loaded = try round.loadRound()
             Console.report(loaded.warnings)
             let results = try round.evaluate(loaded)
-            for warning in results.flatMap(\.warnings) { Console.error("warning: \(warning)") }
+            Console.reportWarnings(of: results)
             let periods = results.map(\.period).joined(separator: ", ")
             print("ok: \(round.config): \(loaded.data.rowCount) rows in '\(loaded.data.file)'; evaluated \(periods)")
         }

@@ -2,7 +2,7 @@ import ScoringKit
 import Testing
 @testable import ThiDuaEngine
 
-/// The fast row reader (`CSVFastRecord`, `DataParser+FastRow.swift`) takes
+/// The fast row reader (`CSVFastRecord`, `DataParser.readFastRow`) takes
 /// only rows the general reader would accept, gives them the same values,
 /// and hands every other row back untouched, so data and errors are those
 /// of the general reader. It only runs from the second data row on, so

@@ -87,6 +87,15 @@ import Testing
         }
     }
 
+    @Test func aPeriodOrAnAwardTheRoundDoesNotHaveIsAnError() throws {
+        let yaml = Fixture.config(tieBreak: "", awards: "awards: [ { id: flag, scope: district, quota: { count: 1 } } ]")
+        let sensitivity = Sensitivity(evaluator: Evaluator(round: try Fixture.round(yaml, csv([("W", "a", 1, 0.5)])), jobs: 1))
+        let period = try #require(throws: (any Error).self) { try sensitivity.analyse(.period("2030-Q1")) }
+        #expect(String(describing: period).contains("the round has no period '2030-Q1'"))
+        let award = try #require(throws: (any Error).self) { try sensitivity.analyse(.everyPeriod, awardID: "nope") }
+        #expect(String(describing: award).contains("the round has no award 'nope'"))
+    }
+
     @Test func aTierMinimumIsAClosedEnd() throws {
         // a = p + 40 needs 90 for tier A: it qualifies from p = 50 − 1e-9 on, that value included.
         let yaml = Fixture.config(tieBreak: "", awards: "awards: [ { id: top, scope: district, min_tier: A, quota: { count: 1 } } ]")

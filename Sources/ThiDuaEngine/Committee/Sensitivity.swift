@@ -29,9 +29,9 @@ public struct Sensitivity: Sendable {
     ///     evaluate them; one period; or the year.
     ///   - awardID: Follow only this award's winners; `nil` for every award.
     ///     An evaluation without it is listed in `skipped`.
-    /// - Throws: `DiagnosticError` when a period cannot be evaluated, or
-    ///   when an evaluation has more pairs of groups to compare than
-    ///   ``pairLimit``.
+    /// - Throws: `DiagnosticError` when the period or the award is not the
+    ///   round's, when a period cannot be evaluated, or when an evaluation
+    ///   has more pairs of groups to compare than ``pairLimit``.
     public func analyse(_ selection: EvaluationSelection, awardID: String? = nil) throws -> SensitivityResult {
         try analyse(selection, awardID: awardID, pairLimit: Self.pairLimit)
     }
@@ -50,6 +50,15 @@ public struct Sensitivity: Sendable {
     /// `analyse(_:awardID:)` refusing evaluations of more than `pairLimit` pairs.
     func analyse(_ selection: EvaluationSelection, awardID: String?, pairLimit: Int) throws -> SensitivityResult {
         let config = evaluator.round.config
+        if case .period(let period) = selection, !config.periods.contains(period) {
+            throw DiagnosticError(at: nil, "the round has no period '\(period)'",
+                                  hint: "its periods are \(config.periods.joined(separator: ", "))")
+        }
+        let allAwards = config.awards + (config.year?.awards ?? [])
+        if let awardID, !allAwards.contains(where: { $0.id == awardID }) {
+            throw DiagnosticError(at: nil, "the round has no award '\(awardID)'",
+                                  hint: "its awards are \(allAwards.map(\.id).joined(separator: ", "))")
+        }
         let periods: [String] = if case .period(let period) = selection { [period] } else { config.periods }
         let scored = try evaluator.score(periods: periods)
         let decided = try scored.map { try evaluator.decide($0) }

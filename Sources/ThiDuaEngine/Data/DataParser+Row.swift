@@ -37,14 +37,9 @@ extension DataParser {
         } else if periodIndex != nil {
             key = DuplicateGroups.hash(id: groupID)
         }
-        keyOfRow.append(key)
-
-        periodOfRow.append(periodIndex ?? 0)
-        wardOfRow.append(wardIndex)
-        groupIDs.append(groupID)
-        groupNames.append(cells.text(of: fields[layout.groupName]))
-        lineOfRow.append(Int32(clamping: record.line))
-        startOfRow.append(record.start)
+        appendIdentity(period: periodIndex ?? 0, ward: wardIndex, groupID: groupID,
+                       groupName: cells.text(of: fields[layout.groupName]), key: key,
+                       line: record.line, start: record.start)
         if !writeNumbers(fields) {
             for slot in layout.numericFields.indices {
                 reportBadNumber(fields[layout.numericFields[slot]], column: columnNames[slot])
@@ -89,15 +84,25 @@ extension DataParser {
         let periodIndex = periods.index(of: bytes, start: identity.period.lowerBound, end: identity.period.upperBound)
         let wardIndex = wards.index(of: bytes, start: identity.ward.lowerBound, end: identity.ward.upperBound)
         let groupID = cells.text(in: identity.groupID, escaped: false)
-        keyOfRow.append(DuplicateGroups.hash(id: groupID))
-        periodOfRow.append(periodIndex)
-        wardOfRow.append(wardIndex)
-        groupIDs.append(groupID)
-        groupNames.append(cells.text(in: cells.trimmedRange(of: identity.groupName), escaped: false))
-        lineOfRow.append(Int32(clamping: scanner.line))
-        startOfRow.append(start)
+        appendIdentity(period: periodIndex, ward: wardIndex, groupID: groupID,
+                       groupName: cells.text(in: cells.trimmedRange(of: identity.groupName), escaped: false),
+                       key: DuplicateGroups.hash(id: groupID), line: scanner.line, start: start)
         scanner.skipRecord(endingAt: next)
         return true
+    }
+
+    /// Appends a row's identity and whereabouts to the per-row arrays (its
+    /// indicator values go to `values` on their own).
+    @inline(__always)
+    private mutating func appendIdentity(period: Int32, ward: Int32, groupID: String, groupName: String,
+                                         key: UInt64, line: Int, start: Int) {
+        keyOfRow.append(key)
+        periodOfRow.append(period)
+        wardOfRow.append(ward)
+        groupIDs.append(groupID)
+        groupNames.append(groupName)
+        lineOfRow.append(Int32(clamping: line))
+        startOfRow.append(start)
     }
 
     /// The errors for rows that repeat an earlier row's group in the same

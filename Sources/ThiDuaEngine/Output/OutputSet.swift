@@ -13,6 +13,12 @@ public enum OutputSet {
     /// The names of the files written for each period, in listing order.
     public static let periodFileNames = ["ranking.csv", "awards.csv", "results.json", "report.md"]
 
+    /// The files of an output folder of `periods` evaluations: each
+    /// period's, and the manifest.
+    public static func fileCount(periods: Int) -> Int {
+        periods * periodFileNames.count + 1
+    }
+
     /// The name of the manifest, at the top of the output folder. Its
     /// presence marks a folder as an earlier output that a new run may
     /// replace.
@@ -39,7 +45,7 @@ public enum OutputSet {
     ///   - outDir: The output folder, as the user named it.
     ///   - jobs: How many files to write at the same time.
     ///   - fileWritten: Called once per file written (from any thread), e.g.
-    ///     to show progress; there are `4 × periods + 1` files.
+    ///     to show progress; there are ``fileCount(periods:)`` files.
     ///   - makeManifest: Makes the manifest; called once, on a worker.
     /// - Returns: The `late` result as made, or `nil` without one.
     /// - Throws: A ``DiagnosticError`` when the folder is not ours to
