@@ -78,4 +78,17 @@ struct CLIRunner {
         }
         return contents
     }
+
+    /// `thidua run config` once per entry of `jobs` (each into its own
+    /// folder under `folder`, quietly), expecting each to succeed; the output
+    /// files of each run but the manifest, for comparing them byte for byte.
+    static func outputsOfRuns(_ config: String, jobs: [String], in folder: URL,
+                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [[String: Data]] {
+        try jobs.map { jobs in
+            let out = folder.appendingPathComponent("jobs-\(jobs)")
+            let outcome = try run(["run", config, "--jobs", jobs, "--out", out.path, "--quiet"])
+            #expect(outcome.status == 0, "stderr: \(outcome.stderr.prefix(500))", sourceLocation: sourceLocation)
+            return try outputFiles(under: out)
+        }
+    }
 }

@@ -57,13 +57,7 @@ import Testing
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try makeRound(groups: 10_000, in: folder)
-        var outputs: [[String: Data]] = []
-        for jobs in ["1", "2", "3"] {
-            let out = folder.appendingPathComponent("jobs-\(jobs)")
-            let outcome = try CLIRunner.run(["run", config.path, "--jobs", jobs, "--out", out.path, "--quiet"])
-            #expect(outcome.status == 0, "stderr: \(outcome.stderr.prefix(500))")
-            outputs.append(try CLIRunner.outputFiles(under: out))
-        }
+        let outputs = try CLIRunner.outputsOfRuns(config.path, jobs: ["1", "2", "3"], in: folder)
         #expect(outputs[0].count == 20)
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])

@@ -28,13 +28,7 @@ import Testing
     @Test func outputIsByteIdenticalForOneAndFourJobs() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var outputs: [[String: Data]] = []
-        for jobs in ["1", "4"] {
-            let out = folder.appendingPathComponent("jobs-\(jobs)")
-            let outcome = try CLIRunner.run(["run", Self.config, "--jobs", jobs, "--out", out.path, "--quiet"])
-            #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
-            outputs.append(try CLIRunner.outputFiles(under: out))
-        }
+        let outputs = try CLIRunner.outputsOfRuns(Self.config, jobs: ["1", "4"], in: folder)
         #expect(outputs[0].count == 20)
         #expect(outputs[0] == outputs[1])
     }
