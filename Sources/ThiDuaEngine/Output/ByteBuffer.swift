@@ -81,8 +81,7 @@ public struct ByteBuffer: ~Copyable {
     /// Appends the UTF-8 bytes of `text`.
     @inline(__always)
     public mutating func append(contentsOf text: String) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
-        if copied == nil { append(Array(text.utf8)) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Room for `maxCount` more bytes: where they go. Write them, then
@@ -134,5 +133,18 @@ public struct ByteBuffer: ~Copyable {
         base.deallocate()
         base = storage
         capacity = newCapacity
+    }
+}
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes: in place when the string
+    /// stores them contiguously (every native string does), else a copy.
+    /// The writers read every text they write through this.
+    @inline(__always)
+    func withUTF8Bytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        if let result = try utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return try Array(utf8).withUnsafeBytes(body)
     }
 }

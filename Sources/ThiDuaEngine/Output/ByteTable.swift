@@ -54,11 +54,8 @@ struct ByteTable: ~Copyable {
         storage = .allocate(capacity: max(1, total))
         func copy(_ text: String, to position: Int) {
             let target = storage + starts[position]
-            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { source in
-                if let base = source.baseAddress { target.initialize(from: base, count: source.count) }
-            }
-            if copied == nil {
-                for (offset, byte) in text.utf8.enumerated() { (target + offset).initialize(to: byte) }
+            text.withUTF8Bytes { source in
+                if let base = source.baseAddress { UnsafeMutableRawPointer(target).copyMemory(from: base, byteCount: source.count) }
             }
         }
         if let positions = order.positions {

@@ -20,7 +20,7 @@ extension CSVWriter {
     /// - Returns: The field's UTF-8 bytes exactly as they appear in the file.
     public static func escapedBytes(_ value: String) -> [UInt8] {
         var buffer = ByteBuffer(capacity: value.utf8.count + 8)
-        Array(value.utf8).withUnsafeBytes { appendEscaped($0, to: &buffer) }
+        value.withUTF8Bytes { appendEscaped($0, to: &buffer) }
         return buffer.array
     }
 
@@ -33,7 +33,7 @@ extension CSVWriter {
     ///   - buffer: UTF-8 output buffer.
     static func appendJoined(_ parts: [String], to buffer: inout ByteBuffer) {
         guard parts.count > 1 else {
-            withUTF8(parts.first ?? "") { appendEscaped($0, to: &buffer) }
+            (parts.first ?? "").withUTF8Bytes { appendEscaped($0, to: &buffer) }
             return
         }
         // Each part's bytes are scanned through a pointer: iterating a
@@ -41,7 +41,7 @@ extension CSVWriter {
         var special = false
         var quotes = false
         for part in parts {
-            let found = withUTF8(part) { specials(in: $0) }
+            let found = part.withUTF8Bytes { specials(in: $0) }
             special = special || found.special
             quotes = quotes || found.quotes
         }
@@ -55,7 +55,7 @@ extension CSVWriter {
                 buffer.append(contentsOf: parts[index])
                 continue
             }
-            withUTF8(parts[index]) { utf8 in
+            parts[index].withUTF8Bytes { utf8 in
                 for byte in utf8 {
                     buffer.append(byte)
                     if byte == quote { buffer.append(quote) }
@@ -63,16 +63,6 @@ extension CSVWriter {
             }
         }
         if special { buffer.append(quote) }
-    }
-
-    /// Calls `body` with the UTF-8 bytes of `text`, in place when the
-    /// string stores them contiguously (every native string does).
-    @inline(__always)
-    static func withUTF8<T>(_ text: String, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
-            return result
-        }
-        return Array(text.utf8).withUnsafeBytes(body)
     }
 
     /// Whether `utf8` holds a byte that forces quotes (`special`), and

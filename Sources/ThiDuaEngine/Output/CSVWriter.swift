@@ -39,12 +39,7 @@ public struct CSVWriter: ~Copyable {
     /// - Parameter value: The cell's text.
     public mutating func text(_ value: String) {
         separate()
-        let copied: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-            CSVWriter.appendEscaped(UnsafeRawBufferPointer(utf8), to: &buffer)
-        }
-        if copied == nil {
-            Array(value.utf8).withUnsafeBytes { CSVWriter.appendEscaped($0, to: &buffer) }
-        }
+        value.withUTF8Bytes { CSVWriter.appendEscaped($0, to: &buffer) }
     }
 
     /// Appends a text cell given as UTF-8 bytes, escaped as ``text(_:)``

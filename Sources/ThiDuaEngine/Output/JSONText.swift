@@ -64,16 +64,7 @@ enum JSONText {
     ///   - buffer: UTF-8 output buffer.
     @inline(__always)
     static func appendQuoted(_ value: String, to buffer: inout ByteBuffer) {
-        buffer.append(UInt8(ascii: "\""))
-        let copied: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: needsEscape) else { return false }
-            buffer.append(UnsafeRawBufferPointer(utf8))
-            return true
-        }
-        if copied != true {
-            for byte in value.utf8 { appendEscaped(byte, to: &buffer) }
-        }
-        buffer.append(UInt8(ascii: "\""))
+        value.withUTF8Bytes { appendQuoted(utf8: $0, to: &buffer) }
     }
 
     /// Appends the UTF-8 text `utf8` as a quoted, escaped JSON string.

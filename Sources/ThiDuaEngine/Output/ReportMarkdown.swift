@@ -83,10 +83,10 @@ public enum ReportMarkdown {
     public static func cell(_ text: String) -> String {
         // Nearly every name is clean: check the bytes (all four specials are
         // ASCII) before walking the text character by character.
-        let clean = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let clean = text.withUTF8Bytes { utf8 in
             !utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }
         }
-        if clean == true { return text }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -106,10 +106,10 @@ public enum ReportMarkdown {
         // characters in a national run: look at the bytes first. Every
         // line break is 0x0A–0x0D, or U+0085, U+2028, U+2029, whose UTF-8
         // ends in 0x85, 0xA8 or 0xA9.
-        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let plain = text.withUTF8Bytes { utf8 in
             !utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
         }
-        if plain == true { return text }
+        if plain { return text }
         return String(text.map { $0.isNewline ? " " : $0 })
     }
 

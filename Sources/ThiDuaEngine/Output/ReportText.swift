@@ -44,21 +44,12 @@ struct ReportText: ~Copyable {
         }
     }
 
-    /// Appends `text` escaped for a table cell, as ``ReportMarkdown/cell(_:)``
-    /// escapes it.
-    ///
-    /// A clean text (nearly every name) is copied from its own storage;
-    /// only a text with something to escape builds a `String`.
+    /// Appends `text` escaped for a table cell by ``ReportMarkdown/cell(_:)``,
+    /// which hands a clean text (nearly every name) back as it is, so it is
+    /// copied from its own storage.
     /// - Parameter text: Text from the data or the config.
     mutating func append(cell text: String) {
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let clean = !utf8.contains {
-                $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D
-            }
-            if clean { buffer.append(UnsafeRawBufferPointer(utf8)) }
-            return clean
-        }
-        if copied != true { buffer.append(contentsOf: ReportMarkdown.cell(text)) }
+        buffer.append(contentsOf: ReportMarkdown.cell(text))
     }
 
     /// The report as a `String`.
