@@ -44,14 +44,12 @@ enum JSONText {
         return ShortestDouble.write(value, to: destination)
     }
 
-    /// Appends `value` as a JSON number to an array of bytes.
+    /// Appends `value` as a JSON number to an array of bytes, as
+    /// ``writeNumber(_:to:)`` writes it.
     static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
-        if !value.isFinite {
-            bytes.append(contentsOf: "null".utf8)
-        } else if value == 0 {
-            bytes.append(contentsOf: "0.0".utf8)
-        } else {
-            ShortestDouble.append(value, to: &bytes)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortestDouble.maxLength) { scratch in
+            guard let start = scratch.baseAddress else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: writeNumber(value, to: start)))
         }
     }
 

@@ -44,14 +44,6 @@ enum ShortestDouble {
         buffer.extend(by: write(x, to: destination))
     }
 
-    /// Appends the text of `x.description` to `bytes`, for finite `x`.
-    static func append(_ x: Double, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { scratch in
-            guard let start = scratch.baseAddress else { return }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: write(x, to: start)))
-        }
-    }
-
     /// Writes the text of `x.description` at `destination`, which has room
     /// for ``maxLength`` bytes.
     ///

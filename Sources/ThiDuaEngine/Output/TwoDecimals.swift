@@ -28,28 +28,9 @@ public enum TwoDecimals {
     /// - Parameter x: The value, e.g. points or a total.
     /// - Returns: E.g. `"84.50"`; `"0.00"` for −0.0 or −0.001.
     public static func string(_ x: Double) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        append(x, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends `x` with two decimals to `out` (nothing when not finite).
-    ///
-    /// - Parameters:
-    ///   - x: The value.
-    ///   - out: UTF-8 output buffer.
-    public static func append(_ x: Double, to out: inout [UInt8]) {
-        guard x.isFinite else { return }
-        guard let hundredths = hundredths(x) else {
-            out.append(contentsOf: printf(x).utf8)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.maxLength) { scratch in
-            guard let start = scratch.baseAddress else { return }
-            let count = DecimalText.writeHundredths(hundredths.magnitude, negative: hundredths < 0, to: start)
-            out.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
-        }
+        var buffer = ByteBuffer(capacity: 32)
+        append(x, to: &buffer)
+        return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `x` with two decimals to `buffer` (nothing when not finite).
