@@ -18,7 +18,8 @@ struct RunCommand: ParsableCommand {
             manifest.json) or empty.
 
             With --timings FILE, also writes the wall time of each phase as JSON: read \
-            (config and data files, the data hashed for the manifest), validate (the data against the config), prepare (the \
+            (config and data files; with --jobs 1 also hashing the data for the manifest, \
+            which more jobs leave to a low-priority thread), validate (the data against the config), prepare (the \
             split by period and every plugin's prepare), score, aggregate_rank (totals, \
             eligibility, tiers, ranking, the year's aggregation), award and write (every \
             output file and the manifest), in seconds; then total, rows, input_bytes, \

@@ -45,4 +45,22 @@ struct FingerprintTests {
         }
         #expect(error?.description.contains("/nonexistent/thidua/data.csv") == true)
     }
+
+    /// A digest taken on a thread of its own, or by whoever asks for it
+    /// first, is the digest of the bytes, and asking again (from several
+    /// threads at once) gives it again.
+    @Test(arguments: [0, 1_000_000, Fingerprint.chunkSize * 3 + 17])
+    func aDataDigestIsTheDigestOfItsBytesWhoeverTakesIt(count: Int) async {
+        let message = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let expected = Fingerprint.hexDigest(message)
+        for digest in [DataDigest(of: message, background: true), DataDigest(deferring: message),
+                       DataDigest(of: message, background: false)] {
+            let seen = await withTaskGroup(of: String.self) { group in
+                for _ in 0..<4 { group.addTask { digest.hexDigest } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(seen == Array(repeating: expected, count: 4))
+            #expect(digest.hexDigest == expected)
+        }
+    }
 }

@@ -178,7 +178,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let round = try Self.load(folder)
         #expect(round.data.files == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map { folder.path + "/" + $0 })
-        #expect(round.data.fileDigests == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map {
+        #expect(round.data.fileDigests.map(\.hexDigest) == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map {
             Fingerprint.hexDigest(Array(Self.quarterFiles[$0, default: ""].utf8))
         })
         #expect(round.data.rowCount == 8)

@@ -46,13 +46,14 @@ public enum DataReader {
         } catch {
             throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
         }
-        // Hashed for the manifest while it is parsed: the digest is of the
-        // very bytes evaluated, and the file is not read a second time.
-        var (digest, data) = try Parallel.alongside(jobs: jobs, { Fingerprint.hexDigest(bytes) }) {
-            try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
-                      chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
-        }
-        data.fileDigests = [digest]
+        // Hashed for the manifest: the digest is of the very bytes evaluated,
+        // and the file is not read a second time. With more than one job the
+        // hash runs on a low-priority thread from now on, taking up the
+        // moments the run leaves a core idle; with one, after the parse.
+        let background = jobs > 1 ? DataDigest(of: bytes, background: true) : nil
+        var data = try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                             chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+        data.fileDigests = [background ?? DataDigest(of: bytes, background: false)]
         return (data, bytes.count)
     }
 

@@ -5,10 +5,9 @@ import ScoringKit
 /// SHA-256 fingerprints of the files a run read, for the manifest.
 ///
 /// The hash is swift-crypto's (BoringSSL underneath, which uses the
-/// processor's SHA instructions where there are any): the manifest hashes
-/// the national data file, some 50 MB, while the output is written, and a
-/// hand-written SHA-256 took a quarter of a second of that time, BoringSSL
-/// a few hundredths.
+/// processor's SHA instructions where there are any): a run hashes the
+/// national data file, some 50 MB, for the manifest, and a hand-written
+/// SHA-256 took a quarter of a second of that, BoringSSL a few hundredths.
 public enum Fingerprint {
     /// How much of a file is read at a time: a national data file is never
     /// held in memory a second time.
@@ -42,7 +41,7 @@ public enum Fingerprint {
     }
 
     /// A digest as lowercase hexadecimal, two digits per byte.
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(SHA256.Digest.byteCount * 2)
         for byte in digest {

@@ -35,29 +35,4 @@ enum Parallel {
     static func throwingMap<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
         try map(count, jobs: jobs) { index in Result { try body(index) } }.map { try $0.get() }
     }
-
-    /// Runs `side` on another thread while `main` runs on this one, and
-    /// returns both results once both are done; `main`'s error is thrown
-    /// once `side` is done too. With one job, `side` runs after `main` on
-    /// this thread (not at all when `main` throws).
-    static func alongside<Side: Sendable, Main>(
-        jobs: Int, _ side: @escaping @Sendable () -> Side, _ main: () throws -> Main
-    ) rethrows -> (side: Side, main: Main) {
-        guard jobs > 1 else {
-            let result = try main()
-            return (side(), result)
-        }
-        let slot = Mutex<Side?>(nil)
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) {
-            let value = side()
-            slot.withLock { $0 = value }
-        }
-        defer { done.wait() }
-        let result = try main()
-        done.wait()
-        // `done` waited for the block, which filled the slot.
-        guard let value = slot.withLock({ $0 }) else { preconditionFailure("the side task did not run") }
-        return (value, result)
-    }
 }
