@@ -15,23 +15,23 @@ struct ChunkRows: Sendable {
     /// split was right.
     var stop: Int
     /// Line breaks between `start` and `stop`.
-    var lineBreaks: Int
+    var lineBreaks = 0
     /// Whether the chunk met an error, or had more rows than it had room
     /// for (so the file is read again serially).
-    var failed: Bool
+    var failed = false
     /// Whether it ended with blank lines, which are errors if rows follow.
-    var endsWithBlankLines: Bool
+    var endsWithBlankLines = false
     /// The chunk's own interned periods and wards, in order of appearance.
-    var periodNames: [String]
-    var wardNames: [String]
-    var periodOfRow: [Int32]
-    var wardOfRow: [Int32]
-    var groupIDs: [String]
-    var groupNames: [String]
+    var periodNames: [String] = []
+    var wardNames: [String] = []
+    var periodOfRow: [Int32] = []
+    var wardOfRow: [Int32] = []
+    var groupIDs: [String] = []
+    var groupNames: [String] = []
     /// Lines counted from 1 at `start`.
-    var lineOfRow: [Int32]
-    var startOfRow: [Int]
-    var keyOfRow: [UInt64]
+    var lineOfRow: [Int32] = []
+    var startOfRow: [Int] = []
+    var keyOfRow: [UInt64] = []
 }
 
 extension DataParser {
@@ -213,59 +213,94 @@ extension DataParser {
         return bytes.count
     }
 
-    /// Appends the chunks' rows, in order, to this parser's arrays: periods
-    /// and wards interned again in order of appearance (so a ward first
-    /// written in one Unicode form keeps that form, as in a serial read),
-    /// lines made absolute. The strings are moved out of the chunks, not
-    /// copied: a copy retained every name, and freeing the chunks released
-    /// them all again.
+    /// Fills this parser's per-row arrays with the chunks' rows, in order:
+    /// periods and wards interned again in order of appearance (so a ward
+    /// first written in one Unicode form keeps that form, as in a serial
+    /// read), lines made absolute; and makes the keys of the check for
+    /// repeated pairs.
+    ///
+    /// Only the interning runs on this thread; then each array is written
+    /// in place, the chunks in parallel, each chunk its own stretch of
+    /// rows. The strings are moved out of the chunks, not copied (a copy
+    /// retained every name, and freeing the chunks released them all
+    /// again), and each chunk is freed by the task that joined it last.
     private mutating func join(_ chunks: inout [ChunkRows], firstLine: Int) {
-        let rowCount = chunks.reduce(0) { $0 + $1.periodOfRow.count }
-        periodOfRow = .reserved(rowCount)
-        wardOfRow = .reserved(rowCount)
-        lineOfRow = .reserved(rowCount)
-        startOfRow = .reserved(rowCount)
-        keyOfRow = .reserved(rowCount)
+        var firstRow = [0], lineOffsets: [Int32] = [], periodIndices: [[Int32]] = [], wardIndices: [[Int32]] = []
         var line = firstLine
         for chunk in chunks {
-            let periodIndex = chunk.periodNames.map { periods.index(of: $0) }
-            let wardIndex = chunk.wardNames.map { wards.index(of: $0) }
-            let lineOffset = Int32(clamping: line - 1)
-            periodOfRow.append(contentsOf: chunk.periodOfRow.map { periodIndex[Int($0)] })
-            wardOfRow.append(contentsOf: chunk.wardOfRow.map { wardIndex[Int($0)] })
-            lineOfRow.append(contentsOf: chunk.lineOfRow.map { $0 + lineOffset })
-            startOfRow.append(contentsOf: chunk.startOfRow)
-            keyOfRow.append(contentsOf: chunk.keyOfRow)
+            periodIndices.append(chunk.periodNames.map { periods.index(of: $0) })
+            wardIndices.append(chunk.wardNames.map { wards.index(of: $0) })
+            lineOffsets.append(Int32(clamping: line - 1))
+            firstRow.append(firstRow[firstRow.count - 1] + chunk.periodOfRow.count)
             line += chunk.lineBreaks
         }
-        groupIDs = Self.moveStrings(\.groupIDs, of: &chunks, rowCount: rowCount)
-        groupNames = Self.moveStrings(\.groupNames, of: &chunks, rowCount: rowCount)
+        let rows = firstRow, periodIndex = periodIndices, wardIndex = wardIndices, lineOffset = lineOffsets
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            // Safe to share: every task below reads, moves out of or frees
+            // chunk `k` only, for the `k` it is given, and `Parallel.map`
+            // hands each `k` to one task and returns once all are done.
+            nonisolated(unsafe) let chunks = buffer
+            periodOfRow = joined(rows) { chunk, row in periodIndex[chunk][Int(chunks[chunk].periodOfRow[row])] }
+            wardOfRow = joined(rows) { chunk, row in wardIndex[chunk][Int(chunks[chunk].wardOfRow[row])] }
+            lineOfRow = joined(rows) { chunk, row in chunks[chunk].lineOfRow[row] + lineOffset[chunk] }
+            startOfRow = joined(rows) { chunk, row in chunks[chunk].startOfRow[row] }
+            groupIDs = joined(rows) { chunk, into in Self.move(&chunks[chunk].groupIDs, into: into) }
+            groupNames = joined(rows) { chunk, into in Self.move(&chunks[chunk].groupNames, into: into) }
+            let periodOfRow = periodOfRow
+            let keys = Parallel.map(chunks.count, jobs: jobs) { chunk -> [UInt64] in
+                let first = rows[chunk]
+                // A chunk that reached the join met no error: every row
+                // has a usable period and id, so a key.
+                let keys = chunks[chunk].keyOfRow.enumerated().map { row, idHash in
+                    DuplicateGroups.key(period: periodOfRow[first + row], idHash: idHash, row: first + row)
+                }
+                chunks[chunk] = ChunkRows(start: 0, stop: 0)
+                return keys
+            }
+            duplicateKeys = DuplicateGroups(parts: keys)
+        }
         sawRow = true
     }
 
-    /// The strings at `strings` of every chunk, in order, moved into one
-    /// array of `rowCount` (the chunks keep empty strings).
-    private static func moveStrings(_ strings: WritableKeyPath<ChunkRows, [String]>, of chunks: inout [ChunkRows],
-                                    rowCount: Int) -> [String] {
-        [String](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-            var next = 0
-            for index in chunks.indices { next += move(&chunks[index][keyPath: strings], into: buffer, at: next) }
-            initialized = next
+    /// An array of all the chunks' rows, whose row `row` of chunk `chunk`
+    /// is `value(chunk, row)`, written in place in parallel.
+    /// - Parameter firstRow: Where each chunk's rows start, then the count.
+    private func joined<Element>(_ firstRow: [Int], _ value: @Sendable (Int, Int) -> Element) -> [Element] {
+        joined(firstRow) { chunk, into in
+            guard let base = into.baseAddress else { return }
+            for row in into.indices { (base + row).initialize(to: value(chunk, row)) }
         }
     }
 
-    /// Moves the strings of `source` into `buffer` from `start`, leaving
-    /// empty strings (which own no storage) in their place so that `source`
-    /// is still a valid array to free.
-    /// - Returns: The number of strings moved.
-    private static func move(_ source: inout [String], into buffer: UnsafeMutableBufferPointer<String>,
-                             at start: Int) -> Int {
+    /// An array of all the chunks' rows, initialized in place in parallel:
+    /// `fill(chunk, rows)` initializes every element of `rows`, the stretch
+    /// of chunk `chunk`.
+    /// - Parameter firstRow: Where each chunk's rows start, then the count.
+    private func joined<Element>(
+        _ firstRow: [Int], fill: @Sendable (Int, UnsafeMutableBufferPointer<Element>) -> Void
+    ) -> [Element] {
+        let count = firstRow[firstRow.count - 1]
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Safe to share: chunk `k` initializes its stretch
+            // `firstRow[k] ..< firstRow[k + 1]` and no other, and
+            // `Parallel.map` returns once every chunk is done.
+            nonisolated(unsafe) let shared = buffer
+            _ = Parallel.map(firstRow.count - 1, jobs: jobs) { chunk in
+                fill(chunk, UnsafeMutableBufferPointer(rebasing: shared[firstRow[chunk] ..< firstRow[chunk + 1]]))
+            }
+            initialized = count
+        }
+    }
+
+    /// Moves the strings of `source` into `target`, which is as long,
+    /// leaving empty strings (which own no storage) in their place so that
+    /// `source` is still a valid array to free.
+    private static func move(_ source: inout [String], into target: UnsafeMutableBufferPointer<String>) {
         source.withUnsafeMutableBufferPointer { strings in
-            guard let from = strings.baseAddress, let to = buffer.baseAddress, strings.count > 0 else { return 0 }
-            precondition(start + strings.count <= buffer.count, "the chunks hold more rows than counted")
-            (to + start).moveInitialize(from: from, count: strings.count)
+            precondition(strings.count == target.count, "a chunk's strings do not fill its rows")
+            guard let from = strings.baseAddress, let to = target.baseAddress else { return }
+            to.moveInitialize(from: from, count: strings.count)
             from.initialize(repeating: "", count: strings.count)
-            return strings.count
         }
     }
 }

@@ -108,11 +108,14 @@ extension DataParser {
     /// The errors for rows that repeat an earlier row's group in the same
     /// period, at the repeat's `group_id` cell; no more than can be shown.
     func repeatedGroupErrors() -> [Diagnostic] {
-        var keys = DuplicateGroups()
-        keys.reserveCapacity(keyOfRow.count)
-        for (row, key) in keyOfRow.enumerated() where key != DuplicateGroups.noKey {
-            keys.add(period: periodOfRow[row], idHash: key, row: row)
-        }
+        let keys = duplicateKeys ?? {
+            var keys = DuplicateGroups()
+            keys.reserveCapacity(keyOfRow.count)
+            for (row, key) in keyOfRow.enumerated() where key != DuplicateGroups.noKey {
+                keys.add(period: periodOfRow[row], idHash: key, row: row)
+            }
+            return keys
+        }()
         let repeats = keys.repeats(periodOfRow: periodOfRow, groupIDs: groupIDs, jobs: jobs)
         var fields = [CSVField](repeating: .unused, count: layout.fieldCount + 1)
         return repeats.prefix(DataDiagnostics.limit + 1).map { repeated in

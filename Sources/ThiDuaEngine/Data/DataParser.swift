@@ -41,6 +41,9 @@ struct DataParser {
     /// `(period, group_id)` pairs at the end; `DuplicateGroups.noKey` for a
     /// row without a usable period or id.
     var keyOfRow: [UInt64] = []
+    /// The keys of the check for repeated pairs, when the chunks made them
+    /// as they were joined (then `keyOfRow` is left empty).
+    var duplicateKeys: DuplicateGroups?
     /// Blank lines not yet known to be trailing: they are errors only if a
     /// row follows.
     var pendingBlankLines: [Int] = []
