@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The rows one chunk of a file gave, without the parser that read them:
 /// what the chunks hand back across threads to be joined in file order.
 struct ChunkRows: Sendable {
@@ -81,7 +73,7 @@ extension DataParser {
         // `Parallel.map` returns only once every worker has finished.
         nonisolated(unsafe) let template = self
         let ends = starts
-        let room = Parallel.map(count, jobs: jobs) { chunk in template.lineStarts(from: ends[chunk], to: ends[chunk + 1]) }
+        let room = Parallel.map(count, jobs: jobs) { chunk in LineBreaks.lineStarts(in: template.bytes, from: ends[chunk], to: ends[chunk + 1]) }
         var firstRow = [0]
         for rows in room { firstRow.append(firstRow[firstRow.count - 1] + rows) }
         // Lines that are mostly not rows (a file of blank lines) would
@@ -168,34 +160,6 @@ extension DataParser {
             rows += count
         }
         return rows
-    }
-
-    /// The lines that start in `bytes[start..<end]` (where `start` is the
-    /// start of a line and `end` just past a line break or at the end of
-    /// the file): one, and one more per line break before the last byte,
-    /// a line break being a line feed or a carriage return without a line
-    /// feed after it, as `CSVScanner` reads them. Every record starts a
-    /// line, so no more records start there (fewer when a cell holds a line
-    /// break or a line is blank).
-    private func lineStarts(from start: Int, to end: Int) -> Int {
-        guard start < end, let base = bytes.baseAddress else { return 0 }
-        let last = end - 1
-        var count = 1
-        // `memchr` (vectorized in the C library) from one line feed to the
-        // next, then from one carriage return to the next; a file without
-        // carriage returns is passed over once more in a few milliseconds.
-        var next = start
-        while next < last, let found = memchr(base + next, Int32(CSVByte.lineFeed), last - next) {
-            count += 1
-            next = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-        }
-        next = start
-        while next < last, let found = memchr(base + next, Int32(CSVByte.carriageReturn), last - next) {
-            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if base[offset + 1] != CSVByte.lineFeed { count += 1 }
-            next = offset + 1
-        }
-        return count
     }
 
     /// The offset just past the first line break at or after `offset`, or
