@@ -91,4 +91,20 @@ import Testing
             "data.csv:3:16: error: the file is not valid UTF-8 (byte 0xC3)",
         ])
     }
+
+    /// A surrogate, an overlong form and a sequence cut short by the comma
+    /// in the cells that become strings (`group_id`, `group_name`) are
+    /// declined by the fast reader and reported at their byte.
+    @Test(arguments: [
+        ([0xED, 0xA0, 0x80], "", ",Tổ 1,1,2,", "data.csv:3:13: error: the file is not valid UTF-8 (byte 0xED)"),
+        ([0xC0, 0xAF], "1,T", ",1,2,", "data.csv:3:16: error: the file is not valid UTF-8 (byte 0xC0)"),
+        ([0xE1, 0xBB], "1,Tổ", ",1,2,", "data.csv:3:17: error: the file is not valid UTF-8 (byte 0xE1)"),
+    ] as [([UInt8], String, String, String)])
+    func invalidUTF8InTheGroupCellsIsReportedAtItsByte(invalid: [UInt8], before: String, after: String,
+                                                        error: String) {
+        var bytes = Array("\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n2020-Q1,P1,G\(before)".utf8)
+        bytes += invalid
+        bytes += Array("\(after)\n2020-Q1,P1,G4,Tổ 4,1,2,\n".utf8)
+        #expect(DataFixture.errors(bytes: bytes) == [error])
+    }
 }
