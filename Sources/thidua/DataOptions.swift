@@ -30,9 +30,11 @@ struct DataOptions: ParsableArguments {
     ///   - config: The round config's path.
     ///   - timer: Receives the time spent reading and validating.
     ///   - progress: Counts the bytes of data parsed.
+    ///   - fingerprint: Whether to hash the data for a manifest (see `Round.load`).
     /// - Throws: `DiagnosticError` for a problem with the config or the data.
-    func loadRound(_ config: String, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
+    func loadRound(_ config: String, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil,
+                   fingerprint: Bool = false) throws -> Round {
         try Round.load(configPath: config, dataPaths: dataFiles, registry: PluginRegistry(BuiltinPlugins.all),
-                       jobs: jobs, timer: timer, progress: progress)
+                       jobs: jobs, timer: timer, progress: progress, fingerprint: fingerprint)
     }
 }

@@ -67,8 +67,9 @@ struct RoundOptions: ParsableArguments {
     /// - Parameters:
     ///   - timer: Receives the time spent reading and validating.
     ///   - progress: Counts the bytes of data parsed.
-    func loadRound(timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
-        let round = try data.loadRound(config, timer: timer, progress: progress)
+    ///   - fingerprint: Whether to hash the data for a manifest (see `Round.load`).
+    func loadRound(timer: PhaseTimer? = nil, progress: ProgressMeter? = nil, fingerprint: Bool = false) throws -> Round {
+        let round = try data.loadRound(config, timer: timer, progress: progress, fingerprint: fingerprint)
         for period in periods where !round.config.periods.contains(period) {
             throw ValidationError(
                 "--period \(period) is not a period of the round; its periods are \(round.config.periods.joined(separator: ", ")).")

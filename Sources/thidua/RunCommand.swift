@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
             let started = Date()
             // A timings file that cannot be written fails the run before any work, not after the output.
             if let timings { try AtomicReportFile.checkPath(timings) }
-            let loaded = try round.loadRound(timer: timer, progress: progress.meter)
+            let loaded = try round.loadRound(timer: timer, progress: progress.meter, fingerprint: true)
             // Nor may it replace an input, or land in the output folder (which is replaced whole).
             if let timings { try AtomicReportFile.checkPath(timings, apartFrom: loaded.inputFiles, outside: out) }
             progress.interrupting { Console.report(loaded.warnings) }

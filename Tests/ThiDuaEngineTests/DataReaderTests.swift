@@ -104,10 +104,13 @@ import Testing
         let data = try DataReader.read(contentsOf: path, displayPath: "quy1.csv", numericColumns: DataFixture.numeric)
         #expect(data.file == "quy1.csv")
         #expect(data.rowCount == 3)
-        // The manifest's digest, taken of the bytes parsed, after the parse or on a thread of its own.
+        // The manifest's digest, taken of the bytes parsed, after the parse or on a thread of its own,
+        // when asked for.
+        #expect(data.fileDigests.isEmpty)
         for jobs in [1, 2] {
-            let again = try DataReader.read(contentsOf: path, displayPath: "quy1.csv", numericColumns: [], jobs: jobs)
-            #expect(again.fileDigests.map(\.hexDigest) == [Fingerprint.hexDigest(Array(DataFixture.valid.utf8))])
+            let again = try DataReader.read(contentsOf: path, displayPath: "quy1.csv", numericColumns: [], jobs: jobs,
+                                            fingerprint: true)
+            #expect(again.fileDigests == [Fingerprint.hexDigest(Array(DataFixture.valid.utf8))])
         }
         #expect(try DataReader.parse(bytes: Array(DataFixture.valid.utf8), displayPath: "quy1.csv",
                                      numericColumns: []).fileDigests.isEmpty)

@@ -53,14 +53,24 @@ struct FingerprintTests {
     func aDataDigestIsTheDigestOfItsBytesWhoeverTakesIt(count: Int) async {
         let message = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let expected = Fingerprint.hexDigest(message)
-        for digest in [DataDigest(of: message, background: true), DataDigest(deferring: message),
-                       DataDigest(of: message, background: false)] {
+        for digest in [DataDigest(hashingInBackground: message), DataDigest(deferring: message),
+                       DataDigest(hashing: message)] {
             let seen = await withTaskGroup(of: String.self) { group in
-                for _ in 0..<4 { group.addTask { digest.hexDigest } }
+                for _ in 0..<4 { group.addTask { digest.hexDigest() } }
                 return await group.reduce(into: []) { $0.append($1) }
             }
             #expect(seen == Array(repeating: expected, count: 4))
-            #expect(digest.hexDigest == expected)
+            #expect(digest.hexDigest() == expected)
         }
+    }
+
+    /// A cancelled background digest stops and lets go of its bytes; one
+    /// already known stays known.
+    @Test func aCancelledDigestStopsAndAKnownOneStays() {
+        let known = DataDigest(hashing: Array("abc".utf8))
+        known.cancel()
+        #expect(known.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Cancelled at once, before or after the thread started: it ends without a digest and without crashing.
+        DataDigest(hashingInBackground: [UInt8](repeating: 7, count: Fingerprint.chunkSize * 8)).cancel()
     }
 }

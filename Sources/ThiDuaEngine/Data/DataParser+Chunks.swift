@@ -73,7 +73,9 @@ extension DataParser {
         // `Parallel.map` returns only once every worker has finished.
         nonisolated(unsafe) let template = self
         let ends = starts
-        let room = Parallel.map(count, jobs: jobs) { chunk in LineBreaks.lineStarts(in: template.bytes, from: ends[chunk], to: ends[chunk + 1]) }
+        let room = Parallel.map(count, jobs: jobs) { chunk in
+            LineBreaks.lineStarts(in: template.bytes, from: ends[chunk], to: ends[chunk + 1])
+        }
         var firstRow = [0]
         for rows in room { firstRow.append(firstRow[firstRow.count - 1] + rows) }
         // Lines that are mostly not rows (a file of blank lines) would
@@ -228,7 +230,10 @@ extension DataParser {
 
     /// An array of all the chunks' rows, whose row `row` of chunk `chunk`
     /// is `value(chunk, row)`, written in place in parallel.
-    /// - Parameter firstRow: Where each chunk's rows start, then the count.
+    /// - Parameters:
+    ///   - firstRow: Where each chunk's rows start, then the count.
+    ///   - value: The element for a chunk and a row counted in that chunk.
+    /// - Returns: The array, `firstRow.last` long.
     private func joined<Element>(_ firstRow: [Int], _ value: @Sendable (Int, Int) -> Element) -> [Element] {
         joined(firstRow) { chunk, into in
             guard let base = into.baseAddress else { return }
@@ -239,7 +244,10 @@ extension DataParser {
     /// An array of all the chunks' rows, initialized in place in parallel:
     /// `fill(chunk, rows)` initializes every element of `rows`, the stretch
     /// of chunk `chunk`.
-    /// - Parameter firstRow: Where each chunk's rows start, then the count.
+    /// - Parameters:
+    ///   - firstRow: Where each chunk's rows start, then the count.
+    ///   - fill: Initializes a chunk's stretch, every element of it.
+    /// - Returns: The array, `firstRow.last` long.
     private func joined<Element>(
         _ firstRow: [Int], fill: @Sendable (Int, UnsafeMutableBufferPointer<Element>) -> Void
     ) -> [Element] {

@@ -69,7 +69,7 @@ extension DataSet {
             periodNames: periodNames, periodOfRow: merged.periodOfRow, wardNames: wardNames,
             wardOfRow: merged.wardOfRow, groupIDs: merged.groupIDs, groupNames: merged.groupNames,
             lineOfRow: merged.lineOfRow, columnNames: columnNames, columns: columns, headerColumns: headerColumns)
-        if parts.allSatisfy({ $0.fileDigests.count == $0.files.count }) { data.fileDigests = parts.flatMap(\.fileDigests) }
+        if parts.allSatisfy({ $0.digests.count == $0.files.count }) { data.digests = parts.flatMap(\.digests) }
         try data.checkGroupsUnique()
         return data
     }

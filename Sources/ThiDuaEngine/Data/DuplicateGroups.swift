@@ -26,9 +26,11 @@ struct DuplicateGroups {
         parts = [[]]
     }
 
-    /// The keys made by `key(period:idHash:row:)` for all rows, in parts
-    /// (see `parts`).
+    /// The keys of all rows, in parts (see `parts`).
+    /// - Parameter parts: Keys made by `key(period:idHash:row:)`, at least
+    ///   one part (which may be empty).
     init(parts: [[UInt64]]) {
+        precondition(!parts.isEmpty, "keys come in one part at least")
         self.parts = parts
     }
 
@@ -66,6 +68,11 @@ struct DuplicateGroups {
     /// The key of `row`, holding the group whose id hashes to `idHash` in
     /// `period`: 32 bits of a hash of the pair above the row number (below
     /// 2^32, as rows of a file held in memory are).
+    /// - Parameters:
+    ///   - period: The row's period, as the check's `periodOfRow` has it.
+    ///   - idHash: `hash(id:)` of the row's `group_id`.
+    ///   - row: The row's number in the whole file.
+    /// - Returns: The key.
     @inline(__always)
     static func key(period: Int32, idHash: UInt64, row: Int) -> UInt64 {
         // Mix the period in (a multiply and a xor-shift spread it over the

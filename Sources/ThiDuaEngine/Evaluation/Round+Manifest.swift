@@ -24,12 +24,13 @@ extension Manifest {
             startTime: started, durationSeconds: finished.timeIntervalSince(started))
     }
 
-    /// The digests `DataReader` took of the data files' parsed bytes (waiting
-    /// for any still being computed); for data that carries none (parsed from memory), the files read now.
+    /// The digests `DataReader` took of the data files' parsed bytes (any
+    /// still being computed is computed now); for data that carries none (parsed from memory), the files read now.
     private static func dataDigests(of data: DataSet) throws -> [FileDigest] {
-        guard data.fileDigests.count == data.files.count else {
+        let digests = data.fileDigests
+        guard digests.count == data.files.count else {
             return try data.files.map { try FileDigest.ofFile(atPath: $0) }
         }
-        return zip(data.files, data.fileDigests).map { FileDigest(path: $0, sha256: $1.hexDigest) }
+        return zip(data.files, digests).map { FileDigest(path: $0, sha256: $1) }
     }
 }

@@ -44,10 +44,15 @@ public struct Round: Sendable {
     ///     merged) and validating (the data against the config), and the
     ///     rows and bytes read.
     ///   - progress: Counts the bytes of data parsed, for a display.
+    ///   - fingerprint: Whether to take the SHA-256 of each data file's
+    ///     bytes for a manifest (`DataSet.fileDigests`; with more than one
+    ///     job on a low-priority thread while the round goes on). Without
+    ///     it, `Manifest.make` reads the files again to hash them.
     /// - Throws: `DiagnosticError` with every problem found in the config,
     ///   then in the data, then between the two.
     public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry, jobs: Int = 1,
-                            timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws -> Round {
+                            timer: PhaseTimer? = nil, progress: ProgressMeter? = nil,
+                            fingerprint: Bool = false) throws -> Round {
         let (config, referenced, parts) = try timer.measure(.read) { () throws -> (RoundConfig, [ColumnReference], [DataSet]) in
             progress?.begin("reading the config")
             let config = try RoundConfigParser(registry: registry).parse(path: configPath)
@@ -63,7 +68,7 @@ public struct Round: Sendable {
             let files = try DataFileGlob.expand(named)
             let referenced = config.referencedColumns
             let parts = try read(files, numericColumns: Set(knownIndicators).union(referenced.map(\.name)),
-                                 jobs: jobs, timer: timer, progress: progress)
+                                 jobs: jobs, fingerprint: fingerprint, timer: timer, progress: progress)
             return (config, referenced, parts)
         }
         return try timer.measure(.validate) {
@@ -84,13 +89,14 @@ public struct Round: Sendable {
 
     /// Reads every file, reporting the problems of all of them at once.
     private static func read(_ files: [DataFileReference], numericColumns: Set<String>, jobs: Int,
-                             timer: PhaseTimer?, progress: ProgressMeter?) throws -> [DataSet] {
+                             fingerprint: Bool, timer: PhaseTimer?, progress: ProgressMeter?) throws -> [DataSet] {
         var parts: [DataSet] = []
         var problems: [Diagnostic] = []
         for file in files {
             do {
                 let (part, bytes) = try DataReader.read(contentsOf: file.path, displayPath: file.displayPath,
-                                                        numericColumns: numericColumns, jobs: jobs, progress: progress)
+                                                        numericColumns: numericColumns, jobs: jobs,
+                                                        fingerprint: fingerprint, progress: progress)
                 timer?.noteInput(rows: part.rowCount, bytes: bytes)
                 parts.append(part)
             } catch let error as DiagnosticError where error.diagnostics.first?.location == nil {
