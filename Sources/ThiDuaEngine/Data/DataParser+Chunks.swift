@@ -13,16 +13,14 @@ struct ChunkRows: Sendable {
     var failed = false
     /// Whether it ended with blank lines, which are errors if rows follow.
     var endsWithBlankLines = false
+    /// The rows it wrote into its stretch of the columns and the identity
+    /// arrays: its periods and wards as indices into `periodNames` and
+    /// `wardNames`, its lines counted from 1 at `start`.
+    var rows = 0
     /// The chunk's own interned periods and wards, in order of appearance.
     var periodNames: [String] = []
     var wardNames: [String] = []
-    var periodOfRow: [Int32] = []
-    var wardOfRow: [Int32] = []
-    var groupIDs: [String] = []
-    var groupNames: [String] = []
-    /// Lines counted from 1 at `start`.
-    var lineOfRow: [Int32] = []
-    var startOfRow: [Int] = []
+    /// `DuplicateGroups.hash(id:)` of each row's group id.
     var keyOfRow: [UInt64] = []
 }
 
@@ -37,15 +35,17 @@ extension DataParser {
     /// the scanner reads the same records. A chunk that started wrongly is
     /// parsed again from where its predecessor stopped.
     ///
-    /// The indicator values, most of the data, are written in place: each
-    /// chunk has its own stretch of the final columns, one row per line
-    /// that starts in its bytes (every record starts a line), and the
+    /// Every row is written in place: each chunk has its own stretch of
+    /// the final columns and identity arrays (`IdentityRows`), one row per
+    /// line that starts in its bytes (every record starts a line), and the
     /// stretches are closed up afterwards if some chunk had fewer rows than
-    /// lines (a multi-line cell, blank lines). Parsing into columns per
-    /// chunk and concatenating them copied 70 MB of a national file once
-    /// more, on fresh pages. Were a chunk to have more rows than room
-    /// (which the count of lines rules out), it would fail, and the file be
-    /// read serially.
+    /// lines (a multi-line cell, blank lines). Parsing into arrays per
+    /// chunk and concatenating them copied 70 MB of a national file's
+    /// values and 25 MB of its ids, names and lines once more, on fresh
+    /// pages. Were a chunk to have more rows than room (which the count of
+    /// lines rules out), it would fail, and the file be read serially.
+    /// The chunks' periods and wards are then renumbered and their lines
+    /// made absolute, in place, in parallel.
     ///
     /// - Parameters:
     ///   - scanner: The scanner just after the header.
@@ -84,57 +84,74 @@ extension DataParser {
         guard firstRow[count] * columnNames.count * MemoryLayout<Double>.stride <= 8 * bytes.count else { return nil }
 
         var chunks: [ChunkRows] = []
-        var parsed = false
+        var identity = IdentityRows()
         let columns = [[Double]].filledInPlace(count: columnNames.count, capacity: firstRow[count]) { buffers in
-            // Safe to share: chunk `k` writes rows `firstRow[k] ..< firstRow[k + 1]`
-            // of the buffers and no others, each chunk is parsed by one worker
-            // at a time, and nothing reads the buffers before `Parallel.map`
-            // returns, which waits for every worker.
-            nonisolated(unsafe) let shared = buffers
-            let stretches = firstRow
-            chunks = Parallel.map(count, jobs: jobs) { chunk in
-                template.chunkRows(from: ends[chunk], to: ends[chunk + 1],
-                                   into: Self.rows(stretches[chunk]..<stretches[chunk + 1], of: shared),
-                                   progress: progress)
-            }
-            for chunk in chunks.indices {
-                if chunk > 0 && chunks[chunk].start != chunks[chunk - 1].stop {
+            identity = IdentityRows.filledInPlace(capacity: firstRow[count]) { rows in
+                // Safe to share: chunk `k` writes rows `firstRow[k] ..< firstRow[k + 1]`
+                // of the buffers (columns and identity) and no others, each chunk is parsed by one worker
+                // at a time, and nothing reads the buffers before `Parallel.map`
+                // returns, which waits for every worker.
+                nonisolated(unsafe) let shared = buffers, sharedRows = rows
+                let stretches = firstRow
+                chunks = Parallel.map(count, jobs: jobs) { chunk in
+                    let stretch = stretches[chunk]..<stretches[chunk + 1]
+                    return template.chunkRows(from: ends[chunk], to: ends[chunk + 1],
+                                              into: Self.rows(stretch, of: shared),
+                                              identity: sharedRows.rows(stretch), progress: progress)
+                }
+                for chunk in chunks.indices where chunk > 0 && chunks[chunk].start != chunks[chunk - 1].stop {
                     // Within the chunk's own bytes (a chunk stops at or past
-                    // its end), so within its room.
+                    // its end), so within its room; its first reading's
+                    // strings are given up first.
+                    let stretch = stretches[chunk]..<stretches[chunk + 1]
+                    rows.rows(stretch).deinitializeStrings(rows: chunks[chunk].rows)
                     chunks[chunk] = template.chunkRows(
                         from: chunks[chunk - 1].stop, to: starts[chunk + 1],
-                        into: Self.rows(stretches[chunk]..<stretches[chunk + 1], of: shared), progress: nil)
+                        into: Self.rows(stretch, of: shared), identity: rows.rows(stretch), progress: nil)
                 }
-                if chunks[chunk].failed { return 0 }
+                let lastWithRows = chunks.lastIndex { $0.rows > 0 }
+                guard let lastWithRows, !chunks.contains(where: \.failed),
+                      !chunks[..<lastWithRows].contains(where: \.endsWithBlankLines) else {
+                    for chunk in chunks.indices {
+                        rows.rows(stretches[chunk]..<stretches[chunk + 1]).deinitializeStrings(rows: chunks[chunk].rows)
+                    }
+                    return 0
+                }
+                let rowCount = Self.closeUp(buffers, rows, chunkRows: chunks.map(\.rows), firstRow: stretches)
+                renumber(rows, of: chunks, firstLine: bodyLine)
+                return rowCount
             }
-            parsed = true
-            return Self.closeUp(buffers, chunkRows: chunks.map(\.periodOfRow.count), firstRow: stretches)
+            return identity.periodOfRow.count
         }
-        guard parsed else { return nil }
-        let lastWithRows = chunks.lastIndex { !$0.periodOfRow.isEmpty }
-        guard let lastWithRows, !chunks[..<lastWithRows].contains(where: \.endsWithBlankLines) else { return nil }
-        join(&chunks, firstLine: bodyLine)
+        guard !identity.periodOfRow.isEmpty else { return nil }
+        periodOfRow = identity.periodOfRow
+        wardOfRow = identity.wardOfRow
+        lineOfRow = identity.lineOfRow
+        startOfRow = identity.startOfRow
+        groupIDs = identity.groupIDs
+        groupNames = identity.groupNames
+        duplicateKeys = Self.duplicateKeys(&chunks, periodOfRow: periodOfRow, jobs: jobs)
+        sawRow = true
         return columns
     }
 
     /// Reads the records from `start` up to the first one that starts at or
     /// after `end`, with a copy of this parser, stopping at the first error;
-    /// the indicator values go into `columns`, the chunk's stretch of each.
+    /// the indicator values go into `columns` and the identity of the rows
+    /// into `identity`, the chunk's stretch of each.
     private func chunkRows(from start: Int, to end: Int, into columns: [UnsafeMutableBufferPointer<Double>],
-                           progress: ProgressMeter?) -> ChunkRows {
+                           identity: IdentityBuffers, progress: ProgressMeter?) -> ChunkRows {
         var parser = self
         parser.values = ColumnBuilder(width: columnNames.count, writingTo: columns)
+        parser.identityStretch = identity
         var scanner = CSVScanner(bytes: bytes, start: start, line: 1)
         parser.readRows(&scanner, until: end, stopAtFirstError: true, progress: progress)
         _ = parser.values.finish()
         return ChunkRows(
             start: start, stop: scanner.position, lineBreaks: scanner.line - 1,
-            failed: !parser.errors.diagnostics.isEmpty || parser.values.overflowed,
-            endsWithBlankLines: !parser.pendingBlankLines.isEmpty,
-            periodNames: parser.periods.names, wardNames: parser.wards.names,
-            periodOfRow: parser.periodOfRow, wardOfRow: parser.wardOfRow,
-            groupIDs: parser.groupIDs, groupNames: parser.groupNames, lineOfRow: parser.lineOfRow,
-            startOfRow: parser.startOfRow, keyOfRow: parser.keyOfRow)
+            failed: !parser.errors.diagnostics.isEmpty || parser.values.overflowed || parser.stretchOverflowed,
+            endsWithBlankLines: !parser.pendingBlankLines.isEmpty, rows: parser.rowsInStretch,
+            periodNames: parser.periods.names, wardNames: parser.wards.names, keyOfRow: parser.keyOfRow)
     }
 
     /// Rows `rows` of each column.
@@ -147,8 +164,8 @@ extension DataParser {
     /// chunk had fewer rows than room (rare: a multi-line cell or blank
     /// lines); nothing moves when every chunk filled its room.
     /// - Returns: The rows in all.
-    private static func closeUp(_ columns: [UnsafeMutableBufferPointer<Double>], chunkRows: [Int],
-                                firstRow: [Int]) -> Int {
+    private static func closeUp(_ columns: [UnsafeMutableBufferPointer<Double>], _ identity: IdentityBuffers,
+                                chunkRows: [Int], firstRow: [Int]) -> Int {
         var rows = 0
         for (chunk, count) in chunkRows.enumerated() {
             if rows != firstRow[chunk] && count > 0 {
@@ -158,6 +175,7 @@ extension DataParser {
                     UnsafeMutableRawPointer(base + rows)
                         .copyMemory(from: base + firstRow[chunk], byteCount: count * MemoryLayout<Double>.stride)
                 }
+                identity.moveRows(from: firstRow[chunk], count: count, to: rows)
             }
             rows += count
         }
@@ -179,41 +197,52 @@ extension DataParser {
         return bytes.count
     }
 
-    /// Fills this parser's per-row arrays with the chunks' rows, in order:
-    /// periods and wards interned again in order of appearance (so a ward
-    /// first written in one Unicode form keeps that form, as in a serial
-    /// read), lines made absolute; and makes the keys of the check for
-    /// repeated pairs.
-    ///
-    /// Only the interning runs on this thread; then each array is written
-    /// in place, the chunks in parallel, each chunk its own stretch of
-    /// rows. The strings are moved out of the chunks, not copied (a copy
-    /// retained every name, and freeing the chunks released them all
-    /// again), and each chunk is freed by the task that joined it last.
-    private mutating func join(_ chunks: inout [ChunkRows], firstLine: Int) {
+    /// Makes the chunks' rows, closed up in `identity`, those of the whole
+    /// file: periods and wards interned again in order of appearance (so a
+    /// ward first written in one Unicode form keeps that form, as in a
+    /// serial read) and renumbered, lines made absolute. Only the interning
+    /// runs on this thread; the rows are renumbered in place, the chunks in
+    /// parallel.
+    private mutating func renumber(_ identity: IdentityBuffers, of chunks: [ChunkRows], firstLine: Int) {
         var firstRow = [0], lineOffsets: [Int32] = [], periodIndices: [[Int32]] = [], wardIndices: [[Int32]] = []
         var line = firstLine
         for chunk in chunks {
             periodIndices.append(chunk.periodNames.map { periods.index(of: $0) })
             wardIndices.append(chunk.wardNames.map { wards.index(of: $0) })
             lineOffsets.append(Int32(clamping: line - 1))
-            firstRow.append(firstRow[firstRow.count - 1] + chunk.periodOfRow.count)
+            firstRow.append(firstRow[firstRow.count - 1] + chunk.rows)
             line += chunk.lineBreaks
         }
         let rows = firstRow, periodIndex = periodIndices, wardIndex = wardIndices, lineOffset = lineOffsets
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            // Safe to share: every task below reads, moves out of or frees
-            // chunk `k` only, for the `k` it is given, and `Parallel.map`
-            // hands each `k` to one task and returns once all are done.
+        // Safe to share: chunk `k` rewrites rows `firstRow[k] ..< firstRow[k + 1]`
+        // and no others, and `Parallel.map` returns once every chunk is done.
+        nonisolated(unsafe) let shared = identity
+        _ = Parallel.map(chunks.count, jobs: jobs) { chunk in
+            for row in rows[chunk]..<rows[chunk + 1] {
+                shared.period[row] = periodIndex[chunk][Int(shared.period[row])]
+                shared.ward[row] = wardIndex[chunk][Int(shared.ward[row])]
+                shared.line[row] += lineOffset[chunk]
+            }
+        }
+    }
+
+    /// The keys of the check for repeated pairs, made by the chunks in
+    /// parallel from their rows' id hashes, each chunk freed by the task
+    /// that made its keys.
+    /// - Parameters:
+    ///   - chunks: The chunks joined, in order.
+    ///   - periodOfRow: The period of every row of the file.
+    ///   - jobs: Threads to make the keys on.
+    /// - Returns: The keys, one part per chunk.
+    private static func duplicateKeys(_ chunks: inout [ChunkRows], periodOfRow: [Int32], jobs: Int) -> DuplicateGroups {
+        var firstRow = [0]
+        for chunk in chunks { firstRow.append(firstRow[firstRow.count - 1] + chunk.rows) }
+        let rows = firstRow
+        let keys = chunks.withUnsafeMutableBufferPointer { buffer in
+            // Safe to share: the task for chunk `k` reads and frees chunk `k`
+            // only, and `Parallel.map` returns once every chunk is done.
             nonisolated(unsafe) let chunks = buffer
-            periodOfRow = joined(rows) { chunk, row in periodIndex[chunk][Int(chunks[chunk].periodOfRow[row])] }
-            wardOfRow = joined(rows) { chunk, row in wardIndex[chunk][Int(chunks[chunk].wardOfRow[row])] }
-            lineOfRow = joined(rows) { chunk, row in chunks[chunk].lineOfRow[row] + lineOffset[chunk] }
-            startOfRow = joined(rows) { chunk, row in chunks[chunk].startOfRow[row] }
-            groupIDs = joined(rows) { chunk, into in Self.move(&chunks[chunk].groupIDs, into: into) }
-            groupNames = joined(rows) { chunk, into in Self.move(&chunks[chunk].groupNames, into: into) }
-            let periodOfRow = periodOfRow
-            let keys = Parallel.map(chunks.count, jobs: jobs) { chunk -> [UInt64] in
+            return Parallel.map(chunks.count, jobs: jobs) { chunk -> [UInt64] in
                 let first = rows[chunk]
                 // A chunk that reached the join met no error: every row
                 // has a usable period and id, so a key.
@@ -223,56 +252,7 @@ extension DataParser {
                 chunks[chunk] = ChunkRows(start: 0, stop: 0)
                 return keys
             }
-            duplicateKeys = DuplicateGroups(parts: keys)
         }
-        sawRow = true
-    }
-
-    /// An array of all the chunks' rows, whose row `row` of chunk `chunk`
-    /// is `value(chunk, row)`, written in place in parallel.
-    /// - Parameters:
-    ///   - firstRow: Where each chunk's rows start, then the count.
-    ///   - value: The element for a chunk and a row counted in that chunk.
-    /// - Returns: The array, `firstRow.last` long.
-    private func joined<Element>(_ firstRow: [Int], _ value: @Sendable (Int, Int) -> Element) -> [Element] {
-        joined(firstRow) { chunk, into in
-            guard let base = into.baseAddress else { return }
-            for row in into.indices { (base + row).initialize(to: value(chunk, row)) }
-        }
-    }
-
-    /// An array of all the chunks' rows, initialized in place in parallel:
-    /// `fill(chunk, rows)` initializes every element of `rows`, the stretch
-    /// of chunk `chunk`.
-    /// - Parameters:
-    ///   - firstRow: Where each chunk's rows start, then the count.
-    ///   - fill: Initializes a chunk's stretch, every element of it.
-    /// - Returns: The array, `firstRow.last` long.
-    private func joined<Element>(
-        _ firstRow: [Int], fill: @Sendable (Int, UnsafeMutableBufferPointer<Element>) -> Void
-    ) -> [Element] {
-        let count = firstRow[firstRow.count - 1]
-        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // Safe to share: chunk `k` initializes its stretch
-            // `firstRow[k] ..< firstRow[k + 1]` and no other, and
-            // `Parallel.map` returns once every chunk is done.
-            nonisolated(unsafe) let shared = buffer
-            _ = Parallel.map(firstRow.count - 1, jobs: jobs) { chunk in
-                fill(chunk, UnsafeMutableBufferPointer(rebasing: shared[firstRow[chunk] ..< firstRow[chunk + 1]]))
-            }
-            initialized = count
-        }
-    }
-
-    /// Moves the strings of `source` into `target`, which is as long,
-    /// leaving empty strings (which own no storage) in their place so that
-    /// `source` is still a valid array to free.
-    private static func move(_ source: inout [String], into target: UnsafeMutableBufferPointer<String>) {
-        source.withUnsafeMutableBufferPointer { strings in
-            precondition(strings.count == target.count, "a chunk's strings do not fill its rows")
-            guard let from = strings.baseAddress, let to = target.baseAddress else { return }
-            to.moveInitialize(from: from, count: strings.count)
-            from.initialize(repeating: "", count: strings.count)
-        }
+        return DuplicateGroups(parts: keys)
     }
 }

@@ -97,6 +97,16 @@ extension DataParser {
     private mutating func appendIdentity(period: Int32, ward: Int32, groupID: String, groupName: String,
                                          key: UInt64, line: Int, start: Int) {
         keyOfRow.append(key)
+        if let stretch = identityStretch {
+            guard rowsInStretch < stretch.count else {
+                stretchOverflowed = true
+                return
+            }
+            stretch.initialize(row: rowsInStretch, period: period, ward: ward, line: Int32(clamping: line),
+                               start: start, groupID: groupID, groupName: groupName)
+            rowsInStretch += 1
+            return
+        }
         periodOfRow.append(period)
         wardOfRow.append(ward)
         groupIDs.append(groupID)

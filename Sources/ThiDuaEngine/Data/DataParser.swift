@@ -10,7 +10,8 @@ import ScoringKit
 ///
 /// A large file is parsed in parallel chunks (`DataParser+Chunks.swift`):
 /// each chunk is read by its own copy of the parser, straight into its own
-/// columns, and the chunks are concatenated in file order. A chunk stops at
+/// stretch of the final arrays, so the chunks are in file order as soon as
+/// they are read. A chunk stops at
 /// its first error, and then the file is read again serially, so that the
 /// errors reported — their text, order and the 20-error cap — are those of
 /// the serial reading whatever the number of chunks.
@@ -53,6 +54,13 @@ struct DataParser {
     var record = CSVRecord(line: 1, start: 0, fieldCount: 0)
     /// Threads for the work on all rows (chunks, the repeated-group check).
     var jobs = 1
+    /// Where a chunk of a file writes its rows' identity: its stretch of
+    /// the final arrays, instead of the arrays above (`keyOfRow` aside).
+    var identityStretch: IdentityBuffers?
+    /// Rows written to `identityStretch`.
+    var rowsInStretch = 0
+    /// Whether rows were dropped for want of room in `identityStretch`.
+    var stretchOverflowed = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, path: String, numericColumns: Set<String>) {
         self.bytes = bytes
@@ -171,6 +179,8 @@ struct DataParser {
     /// still grow as usual.
     private mutating func reserveRows(firstRowBytes: Int, bytesLeft: Int) {
         let estimate = bytesLeft / max(1, firstRowBytes) * 9 / 8 + 16
+        keyOfRow = .reserved(estimate)
+        guard identityStretch == nil else { return }
         periodOfRow = .reserved(estimate)
         wardOfRow = .reserved(estimate)
         groupIDs = .reserved(estimate)
@@ -178,7 +188,6 @@ struct DataParser {
         lineOfRow = .reserved(estimate)
         values.reserveCapacity(estimate)
         startOfRow = .reserved(estimate)
-        keyOfRow = .reserved(estimate)
     }
 
     /// Blank lines followed by a row are not trailing, so they are errors:
