@@ -84,9 +84,9 @@ extension DataParser {
         guard firstRow[count] * columnNames.count * MemoryLayout<Double>.stride <= 8 * bytes.count else { return nil }
 
         var chunks: [ChunkRows] = []
-        var identity = IdentityRows()
+        var joined = IdentityRows()
         let columns = [[Double]].filledInPlace(count: columnNames.count, capacity: firstRow[count]) { buffers in
-            identity = IdentityRows.filledInPlace(capacity: firstRow[count]) { rows in
+            joined = IdentityRows.filledInPlace(capacity: firstRow[count]) { rows in
                 // Safe to share: chunk `k` writes rows `firstRow[k] ..< firstRow[k + 1]`
                 // of the buffers (columns and identity) and no others, each chunk is parsed by one worker
                 // at a time, and nothing reads the buffers before `Parallel.map`
@@ -121,16 +121,11 @@ extension DataParser {
                 renumber(rows, of: chunks, firstLine: bodyLine)
                 return rowCount
             }
-            return identity.periodOfRow.count
+            return joined.periodOfRow.count
         }
-        guard !identity.periodOfRow.isEmpty else { return nil }
-        periodOfRow = identity.periodOfRow
-        wardOfRow = identity.wardOfRow
-        lineOfRow = identity.lineOfRow
-        startOfRow = identity.startOfRow
-        groupIDs = identity.groupIDs
-        groupNames = identity.groupNames
-        duplicateKeys = Self.duplicateKeys(&chunks, periodOfRow: periodOfRow, jobs: jobs)
+        guard !joined.periodOfRow.isEmpty else { return nil }
+        identity = joined
+        duplicateKeys = Self.duplicateKeys(&chunks, periodOfRow: identity.periodOfRow, jobs: jobs)
         sawRow = true
         return columns
     }

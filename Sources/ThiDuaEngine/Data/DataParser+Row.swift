@@ -107,12 +107,12 @@ extension DataParser {
             rowsInStretch += 1
             return
         }
-        periodOfRow.append(period)
-        wardOfRow.append(ward)
-        groupIDs.append(groupID)
-        groupNames.append(groupName)
-        lineOfRow.append(Int32(clamping: line))
-        startOfRow.append(start)
+        identity.periodOfRow.append(period)
+        identity.wardOfRow.append(ward)
+        identity.groupIDs.append(groupID)
+        identity.groupNames.append(groupName)
+        identity.lineOfRow.append(Int32(clamping: line))
+        identity.startOfRow.append(start)
     }
 
     /// The errors for rows that repeat an earlier row's group in the same
@@ -122,24 +122,24 @@ extension DataParser {
             var keys = DuplicateGroups()
             keys.reserveCapacity(keyOfRow.count)
             for (row, key) in keyOfRow.enumerated() where key != DuplicateGroups.noKey {
-                keys.add(period: periodOfRow[row], idHash: key, row: row)
+                keys.add(period: identity.periodOfRow[row], idHash: key, row: row)
             }
             return keys
         }()
-        let repeats = keys.repeats(periodOfRow: periodOfRow, groupIDs: groupIDs, jobs: jobs)
+        let repeats = keys.repeats(periodOfRow: identity.periodOfRow, groupIDs: identity.groupIDs, jobs: jobs)
         var fields = [CSVField](repeating: .unused, count: layout.fieldCount + 1)
         return repeats.prefix(DataDiagnostics.limit + 1).map { repeated in
             // Scan the row's record again to find its group_id cell.
-            let line = Int(lineOfRow[repeated.row]), start = startOfRow[repeated.row]
+            let line = Int(identity.lineOfRow[repeated.row]), start = identity.startOfRow[repeated.row]
             var scanner = CSVScanner(bytes: bytes, start: start, line: line)
             _ = scanner.nextRecord(into: &fields)
             let recordStart = CSVPosition(offset: start, line: line, lineStart: start)
             let cell = CSVText.position(of: fields[layout.groupID].cellStart, in: bytes, from: recordStart)
-            let period = periods.names[Int(periodOfRow[repeated.row])]
+            let period = periods.names[Int(identity.periodOfRow[repeated.row])]
             return diagnostic(
                 at: cell,
-                "group '\(groupIDs[repeated.row])' appears twice in period \(period) "
-                    + "(first on line \(lineOfRow[repeated.first]))",
+                "group '\(identity.groupIDs[repeated.row])' appears twice in period \(period) "
+                    + "(first on line \(identity.lineOfRow[repeated.first]))",
                 hint: "each group has one row per period")
         }
     }

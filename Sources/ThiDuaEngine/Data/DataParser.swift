@@ -30,14 +30,10 @@ struct DataParser {
 
     var periods = TextInterner()
     var wards = TextInterner()
-    var periodOfRow: [Int32] = []
-    var wardOfRow: [Int32] = []
-    var groupIDs: [String] = []
-    var groupNames: [String] = []
-    var lineOfRow: [Int32] = []
-    /// Where each row's record starts, to find a cell again for an error
-    /// found after reading (a repeated group).
-    var startOfRow: [Int] = []
+    /// Each row's period, ward, line, group id and name, and where its
+    /// record starts (to find a cell again for an error found after
+    /// reading: a repeated group).
+    var identity = IdentityRows()
     /// The hash of each row's `group_id`, for the check of repeated
     /// `(period, group_id)` pairs at the end; `DuplicateGroups.noKey` for a
     /// row without a usable period or id.
@@ -181,13 +177,13 @@ struct DataParser {
         let estimate = bytesLeft / max(1, firstRowBytes) * 9 / 8 + 16
         keyOfRow = .reserved(estimate)
         guard identityStretch == nil else { return }
-        periodOfRow = .reserved(estimate)
-        wardOfRow = .reserved(estimate)
-        groupIDs = .reserved(estimate)
-        groupNames = .reserved(estimate)
-        lineOfRow = .reserved(estimate)
+        identity.periodOfRow = .reserved(estimate)
+        identity.wardOfRow = .reserved(estimate)
+        identity.groupIDs = .reserved(estimate)
+        identity.groupNames = .reserved(estimate)
+        identity.lineOfRow = .reserved(estimate)
         values.reserveCapacity(estimate)
-        startOfRow = .reserved(estimate)
+        identity.startOfRow = .reserved(estimate)
     }
 
     /// Blank lines followed by a row are not trailing, so they are errors:
@@ -206,14 +202,14 @@ struct DataParser {
         let (wardNames, newWard) = wards.sorted()
         return DataSet(
             file: path,
-            rowCount: lineOfRow.count,
+            rowCount: identity.lineOfRow.count,
             periodNames: periodNames,
-            periodOfRow: periodOfRow.map { newPeriod[Int($0)] },
+            periodOfRow: identity.periodOfRow.map { newPeriod[Int($0)] },
             wardNames: wardNames,
-            wardOfRow: wardOfRow.map { newWard[Int($0)] },
-            groupIDs: groupIDs,
-            groupNames: groupNames,
-            lineOfRow: lineOfRow,
+            wardOfRow: identity.wardOfRow.map { newWard[Int($0)] },
+            groupIDs: identity.groupIDs,
+            groupNames: identity.groupNames,
+            lineOfRow: identity.lineOfRow,
             columnNames: columnNames,
             columns: columns,
             headerColumns: headerColumns
