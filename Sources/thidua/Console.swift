@@ -20,19 +20,15 @@ enum Console {
     /// cleanup for the same reason. Call it only when every file is
     /// written and closed and everything is printed.
     ///
-    /// Standard output that cannot be written (a full disk behind a
-    /// redirection) ends the process with status 1 and a message instead.
+    /// Standard output that cannot be written ends the process with status 1
+    /// and a message instead (see `flushStandardOutput`).
     /// - Parameter keeping: The caller's large values (its results): kept
     ///   alive up to here, since the compiler may otherwise release them
     ///   after their last use, one by one, before the exit. Forgetting one
     ///   costs time, never correctness.
     static func exitWithoutCleanup<T>(keeping: T) -> Never {
         withExtendedLifetime(keeping) {
-            // Every C stream, standard output among them.
-            guard fflush(nil) == 0 else {
-                error("error: cannot write to standard output: \(String(cString: strerror(errno)))")
-                exit(EXIT_FAILURE)
-            }
+            flushStandardOutput()
             exit(EXIT_SUCCESS)
         }
     }

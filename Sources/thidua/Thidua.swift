@@ -26,7 +26,8 @@ struct Thidua: ParsableCommand {
     /// runs — an option found not to fit the round once it is read, such as
     /// a `--period` or `--award` it does not have — is a usage error of that
     /// subcommand: printed with its usage line (not the bare `thidua
-    /// <subcommand>`), exit status 64.
+    /// <subcommand>`), exit status 64. And a command whose standard output
+    /// could not be written ends with status 1, not 0.
     static func main() {
         var command: any ParsableCommand
         do {
@@ -36,6 +37,7 @@ struct Thidua: ParsableCommand {
         }
         do {
             try command.run()
+            Console.flushStandardOutput()
         } catch let error as ValidationError {
             let subcommand = type(of: command)
             let name = subcommand.configuration.commandName.map { " " + $0 } ?? ""

@@ -151,6 +151,21 @@ import Testing
         #expect(again.status == 0 && replaced.status == 0, "stderr: \(replaced.stderr)")
     }
 
+    /// Every command, not only `run`, ends with status 1 and says so when
+    /// what it printed could not be written (a full disk behind `>`).
+    @Test(arguments: [
+        ["validate", "Configs/thanh-xuan-2020.yaml"],
+        ["plugins"],
+        ["explain", "Configs/thanh-xuan-2020.yaml", "TXN-03"],
+    ])
+    func standardOutputThatCannotBeWrittenIsAnError(arguments: [String]) throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "this test needs /dev/full")
+        defer { try? full.close() }
+        let outcome = try CLIRunner.run(arguments, standardOutput: full)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: cannot write to standard output: No space left on device"))
+    }
+
     @Test func validateReportsWithoutWriting() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

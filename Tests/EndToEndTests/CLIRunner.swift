@@ -30,13 +30,17 @@ struct CLIRunner {
     }()
 
     /// Runs `thidua` with `arguments` in `directory` (the package root by default).
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+    /// - Parameter standardOutput: Where the command's stdout goes instead
+    ///   of a pipe (the outcome's `stdout` is then empty).
+    static func run(_ arguments: [String], in directory: URL = packageRoot,
+                    standardOutput: FileHandle? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
+        process.standardOutput = standardOutput ?? stdout
+        if standardOutput != nil { try stdout.fileHandleForWriting.close() }
         process.standardError = stderr
         try process.run()
         // Read both pipes before waiting, so a large output cannot block the child.
