@@ -2,57 +2,37 @@
 /// the reports (diff, compare, explain, sensitivity), whose keys come in a
 /// fixed order.
 extension JSONWriter {
-    /// `"key": "text"`.
-    mutating func field(_ key: String, _ text: String) {
+    /// `"key": value`, or `"key": null` for no value: a string, a number at
+    /// full precision (`null` when not finite), an integer, `true`/`false`
+    /// or an array of strings (see `JSONFieldValue`).
+    mutating func field<Value: JSONFieldValue>(_ key: String, _ value: Value?) {
         self.key(key)
-        string(text)
+        if let value { value.write(to: &self) } else { null() }
     }
+}
 
-    /// `"key": "text"`, or `null`.
-    mutating func field(_ key: String, _ text: String?) {
-        self.key(key)
-        if let text { string(text) } else { null() }
-    }
+/// A value `JSONWriter.field(_:_:)` writes, each with the writer's own call.
+protocol JSONFieldValue {
+    /// Writes the value where the writer stands.
+    func write(to writer: inout JSONWriter)
+}
 
-    /// `"key": number` at full precision (`null` when not finite).
-    mutating func field(_ key: String, _ value: Double) {
-        self.key(key)
-        number(value)
-    }
+extension String: JSONFieldValue {
+    func write(to writer: inout JSONWriter) { writer.string(self) }
+}
 
-    /// `"key": number`, or `null`.
-    mutating func field(_ key: String, _ value: Double?) {
-        self.key(key)
-        if let value { number(value) } else { null() }
-    }
+extension Double: JSONFieldValue {
+    func write(to writer: inout JSONWriter) { writer.number(self) }
+}
 
-    /// `"key": integer`.
-    mutating func field(_ key: String, _ value: Int) {
-        self.key(key)
-        integer(value)
-    }
+extension Int: JSONFieldValue {
+    func write(to writer: inout JSONWriter) { writer.integer(self) }
+}
 
-    /// `"key": integer`, or `null`.
-    mutating func field(_ key: String, _ value: Int?) {
-        self.key(key)
-        if let value { integer(value) } else { null() }
-    }
+extension Bool: JSONFieldValue {
+    func write(to writer: inout JSONWriter) { writer.bool(self) }
+}
 
-    /// `"key": true` or `false`.
-    mutating func field(_ key: String, _ value: Bool) {
-        self.key(key)
-        bool(value)
-    }
-
-    /// `"key": true` or `false`, or `null`.
-    mutating func field(_ key: String, _ value: Bool?) {
-        self.key(key)
-        if let value { bool(value) } else { null() }
-    }
-
-    /// `"key": ["text", …]`.
-    mutating func field(_ key: String, _ texts: [String]) {
-        self.key(key)
-        strings(texts)
-    }
+extension Array: JSONFieldValue where Element == String {
+    func write(to writer: inout JSONWriter) { writer.strings(self) }
 }
