@@ -74,6 +74,9 @@ import Testing
         let bytes = Array(text.utf8)
         #expect(!DataReader.parsesInChunks(bytes: bytes, numericColumns: DataFixture.numeric, chunks: 4))
         expectSameEveryWay(bytes, counts: [2, 4])
+        // Also with no indicator column read: the ids, names and lines alone
+        // would reserve some 50 bytes a line.
+        #expect(!DataReader.parsesInChunks(bytes: bytes, numericColumns: [], chunks: 4))
     }
 
     @Test func errorsAreTheSameWhateverTheChunks() {

@@ -103,6 +103,9 @@ final class DataDigest: Sendable {
             bytes[offset..<end].withUnsafeBytes { hasher.update(bufferPointer: $0) }
             offset = end
         }
+        // Cancelled before this thread even looked at the bytes (they are
+        // gone then): no digest, rather than the empty input's.
+        guard !abandoned.load(ordering: .relaxed) else { return }
         _ = finish(Fingerprint.hex(hasher.finalize()))
     }
 

@@ -79,9 +79,10 @@ extension DataParser {
         var firstRow = [0]
         for rows in room { firstRow.append(firstRow[firstRow.count - 1] + rows) }
         // Lines that are mostly not rows (a file of blank lines) would
-        // reserve columns many times the file's size: read it serially,
-        // where the columns grow with the rows actually found.
-        guard firstRow[count] * columnNames.count * MemoryLayout<Double>.stride <= 8 * bytes.count else { return nil }
+        // reserve columns and identity arrays many times the file's size:
+        // read it serially, where the arrays grow with the rows found.
+        let bytesPerRow = columnNames.count * MemoryLayout<Double>.stride + IdentityRows.bytesPerRow
+        guard firstRow[count] * bytesPerRow <= 8 * bytes.count else { return nil }
 
         var chunks: [ChunkRows] = []
         var joined = IdentityRows()
@@ -118,14 +119,13 @@ extension DataParser {
                     return 0
                 }
                 let rowCount = Self.closeUp(buffers, rows, chunkRows: chunks.map(\.rows), firstRow: stretches)
-                renumber(rows, of: chunks, firstLine: bodyLine)
+                duplicateKeys = renumber(rows, of: &chunks, firstLine: bodyLine)
                 return rowCount
             }
             return joined.periodOfRow.count
         }
         guard !joined.periodOfRow.isEmpty else { return nil }
         identity = joined
-        duplicateKeys = Self.duplicateKeys(&chunks, periodOfRow: identity.periodOfRow, jobs: jobs)
         sawRow = true
         return columns
     }
@@ -195,10 +195,13 @@ extension DataParser {
     /// Makes the chunks' rows, closed up in `identity`, those of the whole
     /// file: periods and wards interned again in order of appearance (so a
     /// ward first written in one Unicode form keeps that form, as in a
-    /// serial read) and renumbered, lines made absolute. Only the interning
-    /// runs on this thread; the rows are renumbered in place, the chunks in
-    /// parallel.
-    private mutating func renumber(_ identity: IdentityBuffers, of chunks: [ChunkRows], firstLine: Int) {
+    /// serial read) and renumbered, lines made absolute; and the keys of
+    /// the check for repeated pairs made from the rows' id hashes. Only the
+    /// interning runs on this thread; the rest runs in place, the chunks in
+    /// parallel, each chunk freed by the task that renumbered it.
+    /// - Returns: The keys, one part per chunk.
+    private mutating func renumber(_ identity: IdentityBuffers, of chunks: inout [ChunkRows],
+                                   firstLine: Int) -> DuplicateGroups {
         var firstRow = [0], lineOffsets: [Int32] = [], periodIndices: [[Int32]] = [], wardIndices: [[Int32]] = []
         var line = firstLine
         for chunk in chunks {
@@ -209,40 +212,23 @@ extension DataParser {
             line += chunk.lineBreaks
         }
         let rows = firstRow, periodIndex = periodIndices, wardIndex = wardIndices, lineOffset = lineOffsets
-        // Safe to share: chunk `k` rewrites rows `firstRow[k] ..< firstRow[k + 1]`
-        // and no others, and `Parallel.map` returns once every chunk is done.
-        nonisolated(unsafe) let shared = identity
-        _ = Parallel.map(chunks.count, jobs: jobs) { chunk in
-            for row in rows[chunk]..<rows[chunk + 1] {
-                shared.period[row] = periodIndex[chunk][Int(shared.period[row])]
-                shared.ward[row] = wardIndex[chunk][Int(shared.ward[row])]
-                shared.line[row] += lineOffset[chunk]
-            }
-        }
-    }
-
-    /// The keys of the check for repeated pairs, made by the chunks in
-    /// parallel from their rows' id hashes, each chunk freed by the task
-    /// that made its keys.
-    /// - Parameters:
-    ///   - chunks: The chunks joined, in order.
-    ///   - periodOfRow: The period of every row of the file.
-    ///   - jobs: Threads to make the keys on.
-    /// - Returns: The keys, one part per chunk.
-    private static func duplicateKeys(_ chunks: inout [ChunkRows], periodOfRow: [Int32], jobs: Int) -> DuplicateGroups {
-        var firstRow = [0]
-        for chunk in chunks { firstRow.append(firstRow[firstRow.count - 1] + chunk.rows) }
-        let rows = firstRow
         let keys = chunks.withUnsafeMutableBufferPointer { buffer in
-            // Safe to share: the task for chunk `k` reads and frees chunk `k`
-            // only, and `Parallel.map` returns once every chunk is done.
-            nonisolated(unsafe) let chunks = buffer
+            // Safe to share: the task for chunk `k` rewrites rows
+            // `firstRow[k] ..< firstRow[k + 1]` and reads and frees chunk `k`,
+            // and no others, and `Parallel.map` returns once every chunk is done.
+            nonisolated(unsafe) let shared = identity, chunks = buffer
             return Parallel.map(chunks.count, jobs: jobs) { chunk -> [UInt64] in
                 let first = rows[chunk]
-                // A chunk that reached the join met no error: every row
+                // A chunk that reached this point met no error: every row
                 // has a usable period and id, so a key.
-                let keys = chunks[chunk].keyOfRow.enumerated().map { row, idHash in
-                    DuplicateGroups.key(period: periodOfRow[first + row], idHash: idHash, row: first + row)
+                precondition(chunks[chunk].keyOfRow.count == rows[chunk + 1] - first, "a row of a chunk has no key")
+                let keys = chunks[chunk].keyOfRow.enumerated().map { offset, idHash -> UInt64 in
+                    let row = first + offset
+                    shared.period[row] = periodIndex[chunk][Int(shared.period[row])]
+                    shared.ward[row] = wardIndex[chunk][Int(shared.ward[row])]
+                    // As the serial reading clamps a line beyond Int32.
+                    shared.line[row] = Int32(clamping: Int(shared.line[row]) + Int(lineOffset[chunk]))
+                    return DuplicateGroups.key(period: shared.period[row], idHash: idHash, row: row)
                 }
                 chunks[chunk] = ChunkRows(start: 0, stop: 0)
                 return keys

@@ -9,6 +9,11 @@ struct IdentityRows {
     var groupIDs: [String] = []
     var groupNames: [String] = []
 
+    /// The memory one row takes in these arrays (its strings' own storage
+    /// aside), to bound what room for many rows would reserve.
+    static let bytesPerRow = 3 * MemoryLayout<Int32>.stride + MemoryLayout<Int>.stride
+        + 2 * MemoryLayout<String>.stride
+
     /// Arrays with room for `capacity` rows, written in place by `fill`
     /// through the buffers it is given (`capacity` rows, uninitialized);
     /// each array then holds the first `n` rows, `n` being what `fill`
