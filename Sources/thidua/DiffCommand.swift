@@ -90,6 +90,9 @@ struct DiffCommand: ParsableCommand {
         }
         let diff: ResultsDiff
         do {
+            // Refused before anything is read: a report inside either folder
+            // would replace a file of the results it compares.
+            if let jsonFile { try AtomicReportFile.checkPath(jsonFile, apartFrom: [], outside: [oldDir, newDir]) }
             diff = try Self.compare(oldDir, newDir, tolerance: points)
             if let jsonFile { try DiffReport.writeJSON(for: diff, to: jsonFile) }
         } catch let error as DiagnosticError {

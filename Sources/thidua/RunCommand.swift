@@ -60,7 +60,7 @@ struct RunCommand: ParsableCommand {
             if let timings { try AtomicReportFile.checkPath(timings) }
             let loaded = try round.loadRound(timer: timer, progress: progress.meter, fingerprint: true)
             // Nor may it replace an input, or land in the output folder (which is replaced whole).
-            if let timings { try AtomicReportFile.checkPath(timings, apartFrom: loaded.inputFiles, outside: out) }
+            if let timings { try AtomicReportFile.checkPath(timings, apartFrom: loaded.inputFiles, outside: [out]) }
             progress.interrupting { Console.report(loaded.warnings) }
             let (quarters, year) = try round.evaluateLeavingYear(loaded, timer: timer, progress: progress.meter)
             progress.interrupting { Console.reportWarnings(of: quarters) }

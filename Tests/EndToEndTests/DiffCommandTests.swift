@@ -135,6 +135,24 @@ import Testing
         #expect(self_.status == 0 && self_.stdout.hasPrefix("no differences"), "stderr: \(self_.stderr)")
     }
 
+    /// A `--json` report inside either compared folder would replace one
+    /// of the results it reads: refused before anything is read or written.
+    @Test func aJSONReportInsideAComparedFolderIsRefused() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("golden")
+        try FileManager.default.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Golden/thanh-xuan-2020"), to: copy)
+        let before = try CLIRunner.outputFiles(under: folder)
+        for report in ["golden/2020-Q1/results.json", "golden/report.json"] {
+            let outcome = try CLIRunner.run(["diff", "golden", "golden", "--json", report], in: folder)
+            #expect(outcome.status == 2)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.contains("it is in the folder 'golden'"), "stderr: \(outcome.stderr)")
+        }
+        #expect(try CLIRunner.outputFiles(under: folder) == before)
+    }
+
     @Test func invalidResultsExitTwoNamingTheFile() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -164,6 +164,34 @@ import Testing
         #expect(try CLIRunner.outputFiles(under: folder) == before, "inputs and the earlier output are untouched")
     }
 
+    /// A report path naming a pipe is refused (a rename would turn it into
+    /// a plain file); one naming a symbolic link replaces the file the link
+    /// names and leaves the link a link.
+    @Test func aTimingsPathOnAPipeIsRefusedAndOnALinkWritesItsTarget() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("pipe.json").path
+        try #require(mkfifo(pipe, 0o644) == 0)
+        let refused = try CLIRunner.run(["run", CLIRunner.packageRoot.appendingPathComponent("Configs/thanh-xuan-2020.yaml").path,
+                                         "--quiet", "--out", "out", "--timings", pipe], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("it is not a regular file"), "stderr: \(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        var info = stat()
+        #expect(lstat(pipe, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the pipe is still a pipe")
+
+        let target = folder.appendingPathComponent("timings.json").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        let link = folder.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "timings.json")
+        let written = try CLIRunner.run(["run", CLIRunner.packageRoot.appendingPathComponent("Configs/thanh-xuan-2020.yaml").path,
+                                         "--quiet", "--out", "out", "--timings", link], in: folder)
+        #expect(written.status == 0, "stderr: \(written.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "timings.json")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("\"aggregate_rank\""))
+        #expect(CLIRunner.files(under: folder).allSatisfy { !$0.contains(".tmp-") }, "no temporary file is left")
+    }
+
     /// The committee commands refuse a `--json` file that would replace the
     /// config or the data they read, and write nothing.
     @Test(arguments: [["explain", "Configs/thanh-xuan-2020.yaml", "TXN-03", "--period", "2020-Q1"],

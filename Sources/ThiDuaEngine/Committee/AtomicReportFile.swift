@@ -5,27 +5,37 @@ import ScoringKit
 /// `compare`, `explain` and `sensitivity`, and `run --timings FILE`.
 public enum AtomicReportFile {
     /// Writes `bytes` to `path` atomically: into a hidden temporary file
-    /// beside it, then `rename(2)`, so a reader never sees half a file and a
-    /// failed write leaves the previous file as it was.
+    /// beside it (created new, written with `FileSink`), then `rename(2)`,
+    /// so a reader never sees half a file, and a failed write leaves the
+    /// previous file as it was and no temporary file behind. A symbolic
+    /// link keeps pointing where it did: the file it names is replaced.
     /// - Parameters:
     ///   - bytes: The file's content.
     ///   - path: The file to write (replaced when it exists).
     /// - Throws: A `DiagnosticError` naming the file when it cannot be written.
     public static func write(_ bytes: [UInt8], to path: String) throws {
         try checkPath(path)
-        let target = URL(fileURLWithPath: path)
-        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(
-            ".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(random)")
-        do {
-            try Data(bytes).write(to: temporary)
+        let target = URL(fileURLWithPath: resolved(path))
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(OutputDirectory.siblingName(target.lastPathComponent, "tmp")).path
+        do throws(DiagnosticError) {
+            var sink = try FileSink(creating: temporary, relativePath: path)
+            var buffer = ByteBuffer(capacity: bytes.count)
+            buffer.append(bytes)
+            do throws(DiagnosticError) {
+                try sink.drain(&buffer)
+            } catch {
+                try? sink.close()
+                throw error
+            }
+            try sink.close()
         } catch {
-            throw DiagnosticError(at: nil, "cannot write '\(path)': \(error.localizedDescription)",
-                                  hint: "check that the folder is writable")
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
         }
-        guard Foundation.rename(temporary.path, target.path) == 0 else {
+        guard Foundation.rename(temporary, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(atPath: temporary)
             throw DiagnosticError(at: nil, "cannot write '\(path)': \(reason)")
         }
     }
@@ -53,6 +63,12 @@ extension AtomicReportFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DiagnosticError(at: nil, "cannot write '\(path)': it is a folder", hint: "name a file, e.g. '\(path)/report.json'")
         }
+        // Replaced by a rename, a pipe or a device would become a plain file.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': it is not a regular file (a device, a pipe or a socket)",
+                                  hint: "name a file, e.g. 'report.json'")
+        }
     }
 
     /// As ``checkPath(_:)``, and also that the report would neither replace
@@ -62,27 +78,29 @@ extension AtomicReportFile {
     /// - Parameters:
     ///   - path: The report file to write later.
     ///   - inputs: The files the run reads: its configs and data files.
-    ///   - outputFolder: The folder the run writes, if any.
+    ///   - folders: Folders the report must stay out of: the run's output
+    ///     folder (replaced whole), the results folders `diff` reads.
     /// - Throws: A `DiagnosticError` naming the file and what is wrong.
-    public static func checkPath(_ path: String, apartFrom inputs: [String], outside outputFolder: String? = nil) throws {
+    public static func checkPath(_ path: String, apartFrom inputs: [String], outside folders: [String] = []) throws {
         try checkPath(path)
         let report = resolved(path)
         if let input = inputs.first(where: { resolved($0) == report }) {
             throw DiagnosticError(at: nil, "cannot write the report to '\(path)': the run reads that file ('\(input)')",
                                   hint: "name another file")
         }
-        if let outputFolder {
-            let folder = resolved(outputFolder)
+        for outside in folders {
+            let folder = resolved(outside)
             if report == folder || report.hasPrefix(folder + "/") {
-                throw DiagnosticError(at: nil, "cannot write the report to '\(path)': it is in the output folder '\(outputFolder)'",
-                                      hint: "the output folder is replaced whole; write the report beside it")
+                throw DiagnosticError(at: nil, "cannot write the report to '\(path)': it is in the folder '\(outside)', "
+                                          + "which the command reads or replaces whole",
+                                      hint: "write the report beside that folder")
             }
         }
     }
 
     /// `path` made absolute and standardized, the symbolic links of its
     /// folder resolved (the file itself may not exist yet).
-    private static func resolved(_ path: String) -> String {
+    static func resolved(_ path: String) -> String {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let folder = url.deletingLastPathComponent().resolvingSymlinksInPath()
         let full = folder.appendingPathComponent(url.lastPathComponent)

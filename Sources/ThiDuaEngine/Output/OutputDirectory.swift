@@ -126,7 +126,7 @@ public enum OutputDirectory {
     }
 
     /// A hidden sibling name, `.<name>.<kind>-<pid>-<random>`.
-    private static func siblingName(_ name: String, _ kind: String) -> String {
+    static func siblingName(_ name: String, _ kind: String) -> String {
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         return ".\(name).\(kind)-\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
