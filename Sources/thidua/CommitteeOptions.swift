@@ -10,7 +10,9 @@ import ThiDuaEngine
 struct CommitteeOptions: ParsableArguments {
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Look at this period only (it must be a period of the round).", valueName: "period"))
+    @Option(help: ArgumentHelp(
+        "Look at this period only (a period of the round; compare: of both). Default: every period, and the "
+            + "year when the round has a 'year:' block; explain: the round's last period.", valueName: "period"))
     var period: String?
 
     @Flag(help: "Look at the year as a whole only (SCORING.md 5).")
@@ -20,8 +22,6 @@ struct CommitteeOptions: ParsableArguments {
         "Also write the report as JSON to this file (replaced atomically).", valueName: "file"))
     var jsonFile: String?
 
-    /// `--data`.
-    var dataFiles: [String] { data.dataFiles }
     /// `--jobs`.
     var jobs: Int { data.jobs }
 
@@ -55,11 +55,7 @@ struct CommitteeOptions: ParsableArguments {
     ///   period of one of them.
     func selection(in rounds: [RoundConfig]) throws -> EvaluationSelection {
         if let period {
-            for round in rounds where !round.periods.contains(period) {
-                let which = rounds.count == 1 ? "the round" : "'\(round.file)'"
-                throw ValidationError(
-                    "--period \(period) is not a period of \(which); its periods are \(round.periods.joined(separator: ", ")).")
-            }
+            try DataOptions.checkPeriods([period], in: rounds)
             return .period(period)
         }
         return year ? .year : .everyPeriod

@@ -47,7 +47,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try Console.reportingErrors {
             try options.checkJSONFile()
-            let rounds = try Comparison.load(base: base, variant: variant, dataPaths: options.dataFiles,
+            let rounds = try Comparison.load(base: base, variant: variant, dataPaths: options.data.dataFiles,
                                              registry: PluginRegistry(BuiltinPlugins.all), jobs: options.jobs)
             try options.checkJSONFile(apartFrom: [rounds.base, rounds.variant])
             // A variant that extends the base inherits its warnings: print each once.

@@ -7,7 +7,8 @@ import ThiDuaEngine
 /// to use instead of the config's, and the threads; and the loading.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp(
-        "A data file (CSV) or a quoted glob pattern to use instead of round.data; repeat for several.", valueName: "file"))
+        "A data file (CSV) or a quoted glob pattern to use instead of round.data (compare: for both configs); "
+            + "repeat for several.", valueName: "file"))
     var dataFiles: [String] = []
 
     @Option(name: .shortAndLong, help: "Worker threads for parsing and scoring. Default: one per core.")
@@ -21,6 +22,18 @@ struct DataOptions: ParsableArguments {
     func validate() throws {
         guard (1...Self.maximumJobs).contains(jobs) else {
             throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), not \(jobs).")
+        }
+    }
+
+    /// Refuses a `--period` that is not a period of every one of `rounds`.
+    /// - Throws: `ValidationError` (a usage error) naming the round and its periods.
+    static func checkPeriods(_ periods: [String], in rounds: [RoundConfig]) throws {
+        for period in periods {
+            for round in rounds where !round.periods.contains(period) {
+                let which = rounds.count == 1 ? "the round" : "'\(round.file)'"
+                throw ValidationError(
+                    "--period \(period) is not a period of \(which); its periods are \(round.periods.joined(separator: ", ")).")
+            }
         }
     }
 

@@ -17,8 +17,6 @@ struct RoundOptions: ParsableArguments {
     @Flag(help: "Also evaluate the year as a whole (implied by a 'year:' block in the config).")
     var year = false
 
-    /// `--data`.
-    var dataFiles: [String] { data.dataFiles }
     /// `--jobs`.
     var jobs: Int { data.jobs }
 
@@ -33,10 +31,8 @@ struct RoundOptions: ParsableArguments {
     /// - Parameter round: The loaded round.
     /// - Returns: The quarters' results, then the year's.
     func evaluate(_ round: Round) throws -> [PeriodResult] {
-        let evaluator = Evaluator(round: round, jobs: jobs)
-        let quarters = try evaluator.evaluate(periods: periods)
-        guard includesYear(of: round) else { return quarters }
-        return quarters + [evaluator.evaluateYear(quarters: quarters)]
+        let (quarters, year) = try evaluateLeavingYear(round)
+        return quarters + (year.map { [$0.make()] } ?? [])
     }
 
     /// As ``evaluate(_:)``, but the year (when asked for) is left to make:
@@ -53,7 +49,7 @@ struct RoundOptions: ParsableArguments {
         let quarters = try evaluator.evaluate(periods: periods)
         guard includesYear(of: round) else { return (quarters, nil) }
         return (quarters, LateResult(period: evaluator.yearLabel) {
-            evaluator.evaluateYear(quarters: quarters, namingStep: false)
+            evaluator.evaluateYear(quarters: quarters)
         })
     }
 
@@ -70,10 +66,7 @@ struct RoundOptions: ParsableArguments {
     ///   - fingerprint: Whether to hash the data for a manifest (see `Round.load`).
     func loadRound(timer: PhaseTimer? = nil, progress: ProgressMeter? = nil, fingerprint: Bool = false) throws -> Round {
         let round = try data.loadRound(config, timer: timer, progress: progress, fingerprint: fingerprint)
-        for period in periods where !round.config.periods.contains(period) {
-            throw ValidationError(
-                "--period \(period) is not a period of the round; its periods are \(round.config.periods.joined(separator: ", ")).")
-        }
+        try DataOptions.checkPeriods(periods, in: [round.config])
         return round
     }
 }

@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
     var printEffective = false
 
     func validate() throws {
-        if printEffective, !round.dataFiles.isEmpty || !round.periods.isEmpty || round.year {
+        if printEffective, !round.data.dataFiles.isEmpty || !round.periods.isEmpty || round.year {
             throw ValidationError("--print-effective prints the config only; leave out --data, --period and --year.")
         }
     }

@@ -299,13 +299,12 @@ extension Evaluator {
     /// - Precondition: `quarters` are the round's periods, in order.
     /// - Parameter config: The config to decide with (see `decide(_:config:)`);
     ///   by default the round's.
-    /// - Parameter namingStep: Whether to name the step on the progress
-    ///   display; `false` when the year is made while something else is
-    ///   shown (`thidua run` makes it while the files are being written).
-    public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil,
-                             namingStep: Bool = true) -> PeriodResult {
+    ///
+    /// The step is not named on a progress display: the only run that shows
+    /// one, `thidua run`, makes the year while its files are being written,
+    /// and shows that.
+    public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil) -> PeriodResult {
         precondition(quarters.map(\.period) == round.config.periods, "the year needs every period of the round")
-        if namingStep { progress?.begin("ranking the year") }
         return YearAggregation(config: config ?? round.config, wardNames: round.data.wardNames, timer: timer, jobs: jobs)
             .aggregate(quarters)
     }
