@@ -64,8 +64,9 @@ struct FingerprintTests {
         }
     }
 
-    /// A cancelled background digest stops and lets go of its bytes; one
-    /// already known stays known.
+    /// Cancelling a digest already known keeps it; cancelling one being
+    /// computed in the background, before or after its thread started,
+    /// ends it without a crash (what it frees is not observable here).
     @Test func aCancelledDigestStopsAndAKnownOneStays() {
         let known = DataDigest(hashing: Array("abc".utf8))
         known.cancel()

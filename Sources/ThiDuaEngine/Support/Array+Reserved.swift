@@ -49,11 +49,7 @@ extension Array where Element == [Double] {
                 initialized = filled
             }
         }
-        if count == 0 {
-            filled = fill([])
-        } else {
-            make(0, [])
-        }
+        make(0, [])
         return columns
     }
 }
