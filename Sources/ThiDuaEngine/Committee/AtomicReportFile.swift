@@ -15,7 +15,7 @@ public enum AtomicReportFile {
     /// - Throws: A `DiagnosticError` naming the file when it cannot be written.
     public static func write(_ bytes: [UInt8], to path: String) throws {
         try checkPath(path)
-        let target = URL(fileURLWithPath: resolved(path))
+        let target = URL(fileURLWithPath: ConfigPath.canonical(path))
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(OutputDirectory.siblingName(target.lastPathComponent, "tmp")).path
         do throws(DiagnosticError) {
@@ -83,27 +83,18 @@ extension AtomicReportFile {
     /// - Throws: A `DiagnosticError` naming the file and what is wrong.
     public static func checkPath(_ path: String, apartFrom inputs: [String], outside folders: [String] = []) throws {
         try checkPath(path)
-        let report = resolved(path)
-        if let input = inputs.first(where: { resolved($0) == report }) {
+        let report = ConfigPath.canonical(path)
+        if let input = inputs.first(where: { ConfigPath.canonical($0) == report }) {
             throw DiagnosticError(at: nil, "cannot write the report to '\(path)': the run reads that file ('\(input)')",
                                   hint: "name another file")
         }
         for outside in folders {
-            let folder = resolved(outside)
+            let folder = ConfigPath.canonical(outside)
             if report == folder || report.hasPrefix(folder + "/") {
                 throw DiagnosticError(at: nil, "cannot write the report to '\(path)': it is in the folder '\(outside)', "
                                           + "which the command reads or replaces whole",
                                       hint: "write the report beside that folder")
             }
         }
-    }
-
-    /// `path` made absolute and standardized, the symbolic links of its
-    /// folder resolved (the file itself may not exist yet).
-    static func resolved(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath()
-        let full = folder.appendingPathComponent(url.lastPathComponent)
-        return (FileManager.default.fileExists(atPath: full.path) ? full.resolvingSymlinksInPath() : full).path
     }
 }

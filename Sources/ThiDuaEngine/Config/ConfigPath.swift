@@ -43,14 +43,23 @@ enum ConfigPath {
     }
 
     /// The file's real absolute path (symbolic links and `..` resolved by
-    /// the file system), to tell whether two paths name the same file; the
-    /// folded absolute path for a file that does not exist.
+    /// the file system), to tell whether two paths name the same file. For
+    /// a file that does not exist (yet: a report about to be written), its
+    /// folder's real path and its name; the folded absolute path when the
+    /// folder does not exist either.
     static func canonical(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        return folded(join(FileManager.default.currentDirectoryPath, path))
+        if let resolved = realPath(path) { return resolved }
+        let absolute = folded(join(FileManager.default.currentDirectoryPath, path))
+        let name = absolute.split(separator: "/").last.map(String.init) ?? ""
+        if !name.isEmpty, let folder = realPath(directory(of: absolute)) { return join(folder, name) }
+        return absolute
+    }
+
+    /// `realpath(3)` of `path`, or `nil` when it does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The path that leads from folder `from` to folder `to`, e.g. `..` from
