@@ -20,7 +20,7 @@ public enum DiffReport {
     /// - Parameter diff: The comparison.
     /// - Returns: The text.
     public static func text(for diff: ResultsDiff) -> String {
-        let tolerance = "\(number(diff.tolerance)) points"
+        let tolerance = "\(CommitteeText.number(diff.tolerance)) points"
         guard diff.differs else {
             let groups = diff.periods.reduce(0) { $0 + $1.groupCount }
             return "no differences: '\(diff.oldFolder)' and '\(diff.newFolder)' agree on "
@@ -65,11 +65,11 @@ public enum DiffReport {
             return [
                 change.groupID,
                 change.total.map(totalText) ?? "",
-                change.districtRank.map { "rank " + arrow($0) { String($0) } } ?? "",
-                change.wardRank.map { "ward rank " + arrow($0) { String($0) } } ?? "",
-                change.tier.map { "tier " + arrow($0) { $0 } } ?? "",
-                change.eligible.map { "eligible " + arrow($0) { $0 ? "yes" : "no" } } ?? "",
-                change.award.map { "award " + arrow($0) { $0 } } ?? "",
+                change.districtRank.map { "rank " + CommitteeText.arrow($0) { String($0) } } ?? "",
+                change.wardRank.map { "ward rank " + CommitteeText.arrow($0) { String($0) } } ?? "",
+                change.tier.map { "tier " + CommitteeText.arrow($0) { $0 } } ?? "",
+                change.eligible.map { "eligible " + CommitteeText.arrow($0) { $0 ? "yes" : "no" } } ?? "",
+                change.award.map { "award " + CommitteeText.arrow($0) { $0 } } ?? "",
             ]
         }
     }
@@ -95,7 +95,7 @@ public enum DiffReport {
     /// `total 91.20 → 89.75 (−1.45)`.
     private static func totalText(_ change: ValueChange<Double>) -> String {
         guard let old = change.old, let new = change.new else {
-            return "total " + arrow(change) { TwoDecimals.string($0) }
+            return "total " + CommitteeText.arrow(change) { TwoDecimals.string($0) }
         }
         var decimals = 2
         while decimals < 9 && fixed(old, decimals) == fixed(new, decimals) { decimals += 1 }
@@ -104,19 +104,9 @@ public enum DiffReport {
         return "total \(fixed(old, decimals)) → \(fixed(new, decimals)) (\(sign)\(fixed(abs(delta), decimals)))"
     }
 
-    /// `old → new`, with `—` for none.
-    private static func arrow<T>(_ change: ValueChange<T>, _ show: (T) -> String) -> String {
-        (change.old.map(show) ?? "—") + " → " + (change.new.map(show) ?? "—")
-    }
-
     /// `x` with `decimals` digits after the point (C's `printf` rounding).
     private static func fixed(_ x: Double, _ decimals: Int) -> String {
         decimals == 2 ? TwoDecimals.string(x) : String(format: "%.\(decimals)f", x)
-    }
-
-    /// The shortest form of a tolerance (`0.005`, `0`, `1`).
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
     }
 
     /// The last line: `summary: 2 of 4 periods differ; 57 groups: …`, naming
