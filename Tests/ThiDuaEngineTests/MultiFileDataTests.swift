@@ -179,8 +179,8 @@ import Testing
         let round = try Self.load(folder, fingerprint: true)
         #expect(round.data.files == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map { folder.path + "/" + $0 })
         // Hashed only when asked for (for a manifest).
-        #expect(try Self.load(folder).data.fileDigests.isEmpty)
-        #expect(round.data.fileDigests == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map {
+        #expect(try Self.load(folder).dataFileDigests.isEmpty)
+        #expect(round.dataFileDigests == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map {
             Fingerprint.hexDigest(Array(Self.quarterFiles[$0, default: ""].utf8))
         })
         #expect(round.data.rowCount == 8)

@@ -24,26 +24,25 @@ public enum DataReader {
     ///     Other non-identity columns are ignored.
     ///   - jobs: Threads to parse a large file on, in chunks; the data and
     ///     the errors are the same for any number.
-    ///   - fingerprint: Whether to take the SHA-256 of the bytes parsed, for
-    ///     a manifest (`DataSet.fileDigests`): with more than one job on a
-    ///     low-priority thread of its own while the caller goes on.
     /// - Returns: The checked data, by column.
     /// - Throws: `DiagnosticError`: without a location when the file cannot
     ///   be read; otherwise with one diagnostic per problem found.
     public static func read(
-        contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int = 1,
-        fingerprint: Bool = false
+        contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int = 1
     ) throws -> DataSet {
         try read(contentsOf: path, displayPath: displayPath, numericColumns: numericColumns, jobs: jobs,
-                 fingerprint: fingerprint, progress: nil).data
+                 fingerprint: false, progress: nil).data
     }
 
-    /// As `read(contentsOf:displayPath:numericColumns:jobs:fingerprint:)`,
-    /// counting the bytes parsed in `progress`; also returns the file's size.
+    /// As `read(contentsOf:displayPath:numericColumns:jobs:)`, counting the
+    /// bytes parsed in `progress`; also returns the file's size and, with
+    /// `fingerprint`, the SHA-256 of the bytes parsed, for a manifest (with
+    /// more than one job taken on a low-priority thread of its own while
+    /// the caller goes on).
     static func read(
         contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int,
         fingerprint: Bool, progress: ProgressMeter?
-    ) throws -> (data: DataSet, bytes: Int) {
+    ) throws -> (data: DataSet, bytes: Int, digest: DataDigest?) {
         let bytes: [UInt8]
         do throws(DataFileError) {
             bytes = try DataFileBytes.contents(ofFile: path, jobs: jobs)
@@ -55,7 +54,7 @@ public enum DataReader {
         // hash runs on a low-priority thread from now on, taking up the
         // moments the run leaves a core idle; with one, after the parse.
         let background = fingerprint && jobs > 1 ? DataDigest(hashingInBackground: bytes) : nil
-        var data: DataSet
+        let data: DataSet
         do {
             data = try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
                              chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
@@ -63,8 +62,7 @@ public enum DataReader {
             background?.cancel()
             throw error
         }
-        if fingerprint { data.digests = [background ?? DataDigest(hashing: bytes)] }
-        return (data, bytes.count)
+        return (data, bytes.count, fingerprint ? background ?? DataDigest(hashing: bytes) : nil)
     }
 
     /// Checks data already in memory, as `read(contentsOf:displayPath:numericColumns:jobs:)`

@@ -64,12 +64,11 @@ extension DataSet {
             headerColumns.append(name)
         }
 
-        var data = DataSet(
+        let data = DataSet(
             files: parts.flatMap(\.files), fileOfRow: merged.fileOfRow, rowCount: rowCount,
             periodNames: periodNames, periodOfRow: merged.periodOfRow, wardNames: wardNames,
             wardOfRow: merged.wardOfRow, groupIDs: merged.groupIDs, groupNames: merged.groupNames,
             lineOfRow: merged.lineOfRow, columnNames: columnNames, columns: columns, headerColumns: headerColumns)
-        if parts.allSatisfy({ $0.digests.count == $0.files.count }) { data.digests = parts.flatMap(\.digests) }
         try data.checkGroupsUnique()
         return data
     }

@@ -18,13 +18,6 @@ public struct DataSet: Sendable {
     /// The data files the rows come from, as the user named them, in the
     /// order read.
     public var files: [String]
-    /// The lowercase hexadecimal SHA-256 of each of `files`, of the bytes
-    /// that were parsed (for the manifest); empty unless the data was read
-    /// with `fingerprint` (`Round.load`, `DataReader.read`). A digest still
-    /// being computed on its low-priority thread is computed now.
-    public var fileDigests: [String] { digests.map { $0.hexDigest() } }
-    /// The digests behind `fileDigests`, perhaps still being computed.
-    var digests: [DataDigest] = []
     /// The file of each row, as an index into `files`.
     public var fileOfRow: [Int32]
     /// Number of data rows (the header and ignored trailing blank lines are

@@ -19,18 +19,18 @@ extension Manifest {
             toolVersion: ToolInfo.version,
             config: try FileDigest.ofFile(atPath: round.config.file),
             extendedConfigs: try round.config.configFiles.dropFirst().map { try FileDigest.ofFile(atPath: $0) },
-            dataFiles: try dataDigests(of: round.data),
+            dataFiles: try dataDigests(of: round),
             plugins: plugins, periods: periods, threadCount: jobs,
             startTime: started, durationSeconds: finished.timeIntervalSince(started))
     }
 
-    /// The digests `DataReader` took of the data files' parsed bytes (any
-    /// still being computed is computed now); for data that carries none (parsed from memory), the files read now.
-    private static func dataDigests(of data: DataSet) throws -> [FileDigest] {
-        let digests = data.fileDigests
-        guard digests.count == data.files.count else {
-            return try data.files.map { try FileDigest.ofFile(atPath: $0) }
-        }
-        return zip(data.files, digests).map { FileDigest(path: $0, sha256: $1) }
+    /// The digests taken of the data files' parsed bytes as the round was
+    /// loaded (any still being computed is computed now); for a round loaded
+    /// without them (`fingerprint: false`, or built from data in memory),
+    /// the files read now.
+    private static func dataDigests(of round: Round) throws -> [FileDigest] {
+        let files = round.data.files, digests = round.dataFileDigests
+        guard digests.count == files.count else { return try files.map { try FileDigest.ofFile(atPath: $0) } }
+        return zip(files, digests).map { FileDigest(path: $0, sha256: $1) }
     }
 }

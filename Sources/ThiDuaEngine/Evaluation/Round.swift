@@ -10,6 +10,14 @@ public struct Round: Sendable {
     public var data: DataSet
     /// Every warning met while loading, in order.
     public var warnings: [Diagnostic]
+    /// The SHA-256 of each of `data.files`, of the bytes that were parsed,
+    /// when the round was loaded with `fingerprint` (for the manifest);
+    /// otherwise empty. A digest may still be being computed.
+    var dataDigests: [DataDigest] = []
+
+    /// The digests of `dataDigests` as lowercase hexadecimal, any still
+    /// being computed computed now; empty unless loaded with `fingerprint`.
+    public var dataFileDigests: [String] { dataDigests.map { $0.hexDigest() } }
 
     /// The files the round was read from: its config, the configs that
     /// config extends, then the data files.
@@ -45,7 +53,7 @@ public struct Round: Sendable {
     ///     rows and bytes read.
     ///   - progress: Counts the bytes of data parsed, for a display.
     ///   - fingerprint: Whether to take the SHA-256 of each data file's
-    ///     bytes for a manifest (`DataSet.fileDigests`; with more than one
+    ///     bytes for a manifest (`dataFileDigests`; with more than one
     ///     job on a low-priority thread while the round goes on). Without
     ///     it, `Manifest.make` reads the files again to hash them.
     /// - Throws: `DiagnosticError` with every problem found in the config,
@@ -53,7 +61,8 @@ public struct Round: Sendable {
     public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry, jobs: Int = 1,
                             timer: PhaseTimer? = nil, progress: ProgressMeter? = nil,
                             fingerprint: Bool = false) throws -> Round {
-        let (config, referenced, parts) = try timer.measure(.read) { () throws -> (RoundConfig, [ColumnReference], [DataSet]) in
+        let (config, referenced, parts, digests) = try timer.measure(.read) {
+            () throws -> (RoundConfig, [ColumnReference], [DataSet], [DataDigest]) in
             progress?.begin("reading the config")
             let config = try RoundConfigParser(registry: registry).parse(path: configPath)
             let named = dataPaths.isEmpty
@@ -67,10 +76,13 @@ public struct Round: Sendable {
             }
             let files = try DataFileGlob.expand(named)
             let referenced = config.referencedColumns
-            let parts = try read(files, numericColumns: Set(knownIndicators).union(referenced.map(\.name)),
-                                 jobs: jobs, fingerprint: fingerprint, timer: timer, progress: progress)
-            return (config, referenced, parts)
+            let (parts, digests) = try read(files, numericColumns: Set(knownIndicators).union(referenced.map(\.name)),
+                                            jobs: jobs, fingerprint: fingerprint, timer: timer, progress: progress)
+            return (config, referenced, parts, digests)
         }
+        // Data that fails the checks below is in no manifest.
+        var valid = false
+        defer { if !valid { for digest in digests { digest.cancel() } } }
         return try timer.measure(.validate) {
             let missing = missingColumns(referenced, in: parts)
             if !missing.isEmpty { throw DiagnosticError(config.warnings + missing) }
@@ -83,22 +95,26 @@ public struct Round: Sendable {
                     hint: data.periodNames.isEmpty ? nil : "its periods are: \(data.periodNames.joined(separator: ", "))"))
             }
             if !problems.isEmpty { throw DiagnosticError(config.warnings + problems) }
-            return Round(config: config, data: data, warnings: config.warnings)
+            valid = true
+            return Round(config: config, data: data, warnings: config.warnings, dataDigests: digests)
         }
     }
 
-    /// Reads every file, reporting the problems of all of them at once.
+    /// Reads every file, reporting the problems of all of them at once;
+    /// with `fingerprint`, also the digest of each.
     private static func read(_ files: [DataFileReference], numericColumns: Set<String>, jobs: Int,
-                             fingerprint: Bool, timer: PhaseTimer?, progress: ProgressMeter?) throws -> [DataSet] {
-        var parts: [DataSet] = []
+                             fingerprint: Bool, timer: PhaseTimer?, progress: ProgressMeter?)
+        throws -> (parts: [DataSet], digests: [DataDigest]) {
+        var parts: [DataSet] = [], digests: [DataDigest] = []
         var problems: [Diagnostic] = []
         for file in files {
             do {
-                let (part, bytes) = try DataReader.read(contentsOf: file.path, displayPath: file.displayPath,
-                                                        numericColumns: numericColumns, jobs: jobs,
-                                                        fingerprint: fingerprint, progress: progress)
+                let (part, bytes, digest) = try DataReader.read(
+                    contentsOf: file.path, displayPath: file.displayPath, numericColumns: numericColumns, jobs: jobs,
+                    fingerprint: fingerprint, progress: progress)
                 timer?.noteInput(rows: part.rowCount, bytes: bytes)
                 parts.append(part)
+                if let digest { digests.append(digest) }
             } catch let error as DiagnosticError where error.diagnostics.first?.location == nil {
                 // The file itself could not be opened: point at where the
                 // config names it.
@@ -111,8 +127,11 @@ public struct Round: Sendable {
                 problems += error.diagnostics
             }
         }
-        if !problems.isEmpty { throw DiagnosticError(problems) }
-        return parts
+        if !problems.isEmpty {
+            for digest in digests { digest.cancel() }
+            throw DiagnosticError(problems)
+        }
+        return (parts, digests)
     }
 
     /// One error per referenced column that some data file lacks, at the
