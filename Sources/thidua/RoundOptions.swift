@@ -48,8 +48,9 @@ struct RoundOptions: ParsableArguments {
         let evaluator = Evaluator(round: round, jobs: jobs, timer: timer, progress: progress)
         let quarters = try evaluator.evaluate(periods: periods)
         guard includesYear(of: round) else { return (quarters, nil) }
+        let yearEvaluator = evaluator.withoutProgress
         return (quarters, LateResult(period: evaluator.yearLabel) {
-            evaluator.evaluateYear(quarters: quarters)
+            yearEvaluator.evaluateYear(quarters: quarters)
         })
     }
 

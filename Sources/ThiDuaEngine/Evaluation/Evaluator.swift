@@ -39,6 +39,21 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// This evaluator without its progress display (the same split data,
+    /// not split again): for work done while the display shows something
+    /// else, such as the year `thidua run` ranks while it writes files.
+    public var withoutProgress: Evaluator {
+        Evaluator(round: round, jobs: jobs, slices: slices, timer: timer)
+    }
+
+    private init(round: Round, jobs: Int, slices: PeriodSlices, timer: PhaseTimer?) {
+        self.round = round
+        self.jobs = jobs
+        self.slices = slices
+        self.timer = timer
+        self.progress = nil
+    }
+
     /// Evaluates `periods` (all of the round's when empty), in the round's order.
     /// - Throws: `DiagnosticError` naming the period, group and entry of
     ///   every value that cannot be scored.

@@ -300,11 +300,12 @@ extension Evaluator {
     /// - Parameter config: The config to decide with (see `decide(_:config:)`);
     ///   by default the round's.
     ///
-    /// The step is not named on a progress display: the only run that shows
-    /// one, `thidua run`, makes the year while its files are being written,
-    /// and shows that.
+    /// The step is named on the progress display, if any (`thidua run`
+    /// makes the year while its files are written, and asks
+    /// `withoutProgress` for it, so that the display shows the writing).
     public func evaluateYear(quarters: [PeriodResult], config: RoundConfig? = nil) -> PeriodResult {
         precondition(quarters.map(\.period) == round.config.periods, "the year needs every period of the round")
+        progress?.begin("ranking the year")
         return YearAggregation(config: config ?? round.config, wardNames: round.data.wardNames, timer: timer, jobs: jobs)
             .aggregate(quarters)
     }
