@@ -53,8 +53,9 @@ struct FingerprintTests {
     func aDataDigestIsTheDigestOfItsBytesWhoeverTakesIt(count: Int) async {
         let message = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let expected = Fingerprint.hexDigest(message)
-        for digest in [DataDigest(hashingInBackground: message), DataDigest(deferring: message),
-                       DataDigest(hashing: message)] {
+        let contents = DataFileContents(message)
+        for digest in [DataDigest(hashingInBackground: contents), DataDigest(deferring: contents),
+                       DataDigest(hashing: contents)] {
             let seen = await withTaskGroup(of: String.self) { group in
                 for _ in 0..<4 { group.addTask { digest.hexDigest() } }
                 return await group.reduce(into: []) { $0.append($1) }
@@ -68,10 +69,10 @@ struct FingerprintTests {
     /// computed in the background, before or after its thread started,
     /// ends it without a crash (what it frees is not observable here).
     @Test func aCancelledDigestStopsAndAKnownOneStays() {
-        let known = DataDigest(hashing: Array("abc".utf8))
+        let known = DataDigest(hashing: DataFileContents(Array("abc".utf8)))
         known.cancel()
         #expect(known.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // Cancelled at once, before or after the thread started: it ends without a digest and without crashing.
-        DataDigest(hashingInBackground: [UInt8](repeating: 7, count: Fingerprint.chunkSize * 8)).cancel()
+        DataDigest(hashingInBackground: DataFileContents([UInt8](repeating: 7, count: Fingerprint.chunkSize * 8))).cancel()
     }
 }

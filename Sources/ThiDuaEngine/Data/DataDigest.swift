@@ -25,12 +25,13 @@ import Synchronization
 /// which a busy machine may starve: the asking thread hashes the bytes
 /// itself, at its own priority, and the background thread gives up at its
 /// next megabyte. Either way the digest is of the same bytes. The bytes
-/// are held until a digest is done or the digest is cancelled.
+/// are held until a digest is done or the digest is cancelled (with them,
+/// a mapped file's lease: see `DataFileContents`).
 final class DataDigest: Sendable {
     private struct State {
         var digest: String?
         /// The bytes to hash, until `digest` is known or nobody needs it.
-        var bytes: [UInt8]
+        var bytes: DataFileContents?
         /// Whether `cancel` let go of the bytes before a digest was known.
         var cancelled = false
     }
@@ -41,14 +42,14 @@ final class DataDigest: Sendable {
 
     /// The digest of `bytes`, computed now on the calling thread.
     /// - Parameter bytes: The bytes parsed.
-    init(hashing bytes: [UInt8]) {
-        state = Mutex(State(digest: Fingerprint.hexDigest(bytes), bytes: []))
+    init(hashing bytes: DataFileContents) {
+        state = Mutex(State(digest: bytes.withUnsafeBufferPointer(Fingerprint.hexDigest), bytes: nil))
     }
 
     /// The digest of `bytes`, started on a low-priority thread of its own;
     /// returns at once.
     /// - Parameter bytes: The bytes parsed.
-    init(hashingInBackground bytes: [UInt8]) {
+    init(hashingInBackground bytes: DataFileContents) {
         state = Mutex(State(digest: nil, bytes: bytes))
         let thread = Thread { [self] in hashInBackground() }
         // Honoured where the platform maps it to a priority (Darwin); on
@@ -60,7 +61,7 @@ final class DataDigest: Sendable {
     /// The digest of `bytes`, left to whoever first asks for it (for tests
     /// of a digest asked for before the background thread is done).
     /// - Parameter bytes: The bytes parsed.
-    init(deferring bytes: [UInt8]) {
+    init(deferring bytes: DataFileContents) {
         state = Mutex(State(digest: nil, bytes: bytes))
     }
 
@@ -71,9 +72,11 @@ final class DataDigest: Sendable {
     func hexDigest() -> String {
         let (known, bytes, cancelled) = state.withLock { ($0.digest, $0.bytes, $0.cancelled) }
         if let known { return known }
-        precondition(!cancelled, "the digest of cancelled data was asked for")
+        // The bytes are let go only once the digest is known, which
+        // returned above, or when the digest is cancelled.
+        guard !cancelled, let bytes else { preconditionFailure("the digest of cancelled data was asked for") }
         abandoned.store(true, ordering: .relaxed)
-        return finish(Fingerprint.hexDigest(bytes))
+        return finish(bytes.withUnsafeBufferPointer(Fingerprint.hexDigest))
     }
 
     /// Stops the background hashing and lets go of the bytes, for data that
@@ -82,7 +85,7 @@ final class DataDigest: Sendable {
     func cancel() {
         abandoned.store(true, ordering: .relaxed)
         let released = state.withLock { state in
-            defer { state.bytes = [] }
+            defer { state.bytes = nil }
             state.cancelled = state.digest == nil
             return state.bytes
         }
@@ -94,15 +97,19 @@ final class DataDigest: Sendable {
     /// giving up as soon as someone else hashes them or cancels.
     private func hashInBackground() {
         Self.lowerPriorityOfThisThread()
-        let bytes = state.withLock { $0.bytes }
+        guard let contents = state.withLock({ $0.bytes }) else { return }
         var hasher = SHA256()
-        var offset = 0
-        while offset < bytes.count {
-            if abandoned.load(ordering: .relaxed) { return }
-            let end = min(bytes.count, offset + Fingerprint.chunkSize)
-            bytes[offset..<end].withUnsafeBytes { hasher.update(bufferPointer: $0) }
-            offset = end
+        let complete = contents.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                if abandoned.load(ordering: .relaxed) { return false }
+                let end = min(bytes.count, offset + Fingerprint.chunkSize)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<end])))
+                offset = end
+            }
+            return true
         }
+        guard complete else { return }
         // Cancelled before this thread even looked at the bytes (they are
         // gone then): no digest, rather than the empty input's.
         guard !abandoned.load(ordering: .relaxed) else { return }
@@ -118,7 +125,7 @@ final class DataDigest: Sendable {
         let (kept, released) = state.withLock { state in
             let kept = state.digest ?? digest
             state.digest = kept
-            defer { state.bytes = [] }
+            defer { state.bytes = nil }
             return (kept, state.bytes)
         }
         _ = released

@@ -43,9 +43,9 @@ public enum DataReader {
         contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int,
         fingerprint: Bool, progress: ProgressMeter?
     ) throws -> (data: DataSet, bytes: Int, digest: DataDigest?) {
-        let bytes: [UInt8]
+        let contents: DataFileContents
         do throws(DataFileError) {
-            bytes = try DataFileBytes.contents(ofFile: path, jobs: jobs)
+            contents = try DataFileContents.load(path: path, jobs: jobs)
         } catch {
             throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
         }
@@ -53,16 +53,18 @@ public enum DataReader {
         // and the file is not read a second time. With more than one job the
         // hash runs on a low-priority thread from now on, taking up the
         // moments the run leaves a core idle; with one, after the parse.
-        let background = fingerprint && jobs > 1 ? DataDigest(hashingInBackground: bytes) : nil
+        let background = fingerprint && jobs > 1 ? DataDigest(hashingInBackground: contents) : nil
         let data: DataSet
         do {
-            data = try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
-                             chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+            data = try contents.withUnsafeBufferPointer { bytes in
+                try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                          chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+            }
         } catch {
             background?.cancel()
             throw error
         }
-        return (data, bytes.count, fingerprint ? background ?? DataDigest(hashing: bytes) : nil)
+        return (data, contents.count, fingerprint ? background ?? DataDigest(hashing: contents) : nil)
     }
 
     /// Checks data already in memory, as `read(contentsOf:displayPath:numericColumns:jobs:)`
@@ -91,9 +93,19 @@ public enum DataReader {
         progress: ProgressMeter?
     ) throws -> DataSet {
         try bytes.withUnsafeBufferPointer { buffer in
-            var parser = DataParser(bytes: buffer, path: displayPath, numericColumns: numericColumns)
-            return try parser.parse(chunks: chunks, jobs: max(1, jobs), progress: progress)
+            try parse(bytes: buffer, displayPath: displayPath, numericColumns: numericColumns, chunks: chunks,
+                      jobs: jobs, progress: progress)
         }
+    }
+
+    /// As `parse(bytes:displayPath:numericColumns:chunks:jobs:progress:)`,
+    /// for bytes that stay valid during the call.
+    private static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, displayPath: String, numericColumns: Set<String>, chunks: Int, jobs: Int,
+        progress: ProgressMeter?
+    ) throws -> DataSet {
+        var parser = DataParser(bytes: bytes, path: displayPath, numericColumns: numericColumns)
+        return try parser.parse(chunks: chunks, jobs: max(1, jobs), progress: progress)
     }
 
     /// Whether `bytes` parse in `chunks` chunks without falling back to one

@@ -20,6 +20,13 @@ public enum Fingerprint {
         hex(SHA256.hash(data: bytes))
     }
 
+    /// The lowercase hexadecimal SHA-256 of the bytes in `bytes`.
+    /// - Parameter bytes: The message.
+    /// - Returns: 64 hex digits.
+    static func hexDigest(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        hex(SHA256.hash(data: UnsafeRawBufferPointer(bytes)))
+    }
+
     /// The lowercase hexadecimal SHA-256 of a file's contents, read in
     /// parts of ``chunkSize`` bytes.
     /// - Parameter path: The file.
