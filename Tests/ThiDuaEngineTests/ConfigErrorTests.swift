@@ -97,6 +97,19 @@ import Testing
         #expect(found.count == 1 && found[0].hasPrefix("round.yaml:2:") && found[0].contains("YAML syntax"))
     }
 
+    /// A key written twice in a mapping is an error at the mapping, naming
+    /// the key; keys are text, so a quoted and a plain `1` are the same key.
+    @Test(arguments: ["weight: 1\nweight: 2\n", "1: a\n\"1\": b\n", "k: { x: 1, 'x': 2 }\n"])
+    func aKeyWrittenTwiceInAMappingIsAnError(yaml: String) {
+        #expect {
+            try YAMLDocument.parse(yaml, displayPath: "round.yaml")
+        } throws: { error in
+            let text = String(describing: error)
+            return text.hasPrefix("round.yaml:") && text.contains("error: duplicate key '") && text.contains("in a mapping")
+                && text.contains("hint: each key may appear once in a mapping")
+        }
+    }
+
     @Test func aliasBombIsRejectedBeforeExpansion() {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         var previous = "a"
