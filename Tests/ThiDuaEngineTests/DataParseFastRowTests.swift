@@ -83,6 +83,17 @@ import Testing
         ])
     }
 
+    /// Two- and three-byte letters anywhere in a text cell, up to the last
+    /// bytes of a file without a final line break, keep their text.
+    @Test(arguments: ["ệ", "Tổ dân phố số 1", "Phường Khương Đình", "\u{7FF}\u{80}", "a\u{FFFD}", "x\u{10348}"])
+    func multiByteLettersAtEveryPlaceKeepTheirText(name: String) throws {
+        let text = "\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n2020-Q1,\(name),G1,\(name),1,2,\n"
+            + "2020-Q1,P1,G2,\(name),1,2,\(name)\n2020-Q1,P1,G3,\(name),1,2,\(name)"
+        let data = try DataFixture.parseEveryWay(Array(text.utf8))
+        #expect(data.groupNames.map { Array($0.utf8) } == ["Tổ 0", name, name, name].map { Array($0.utf8) })
+        #expect(data.wardNames.map { Array($0.utf8) }.contains(Array(name.utf8)))
+    }
+
     @Test func invalidUTF8InATextCellIsReportedAtItsByte() {
         var bytes = Array("\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n2020-Q1,P1,G1,T".utf8)
         bytes += [0xC3, 0x28]
@@ -99,6 +110,8 @@ import Testing
         ([0xED, 0xA0, 0x80], "", ",Tổ 1,1,2,", "data.csv:3:13: error: the file is not valid UTF-8 (byte 0xED)"),
         ([0xC0, 0xAF], "1,T", ",1,2,", "data.csv:3:16: error: the file is not valid UTF-8 (byte 0xC0)"),
         ([0xE1, 0xBB], "1,Tổ", ",1,2,", "data.csv:3:17: error: the file is not valid UTF-8 (byte 0xE1)"),
+        ([0xE1, 0xBB, 0x41], "1,Tổ", ",1,2,", "data.csv:3:17: error: the file is not valid UTF-8 (byte 0xE1)"),
+        ([0xDF, 0xC0], "1,", ",1,2,", "data.csv:3:15: error: the file is not valid UTF-8 (byte 0xDF)"),
     ] as [([UInt8], String, String, String)])
     func invalidUTF8InTheGroupCellsIsReportedAtItsByte(invalid: [UInt8], before: String, after: String,
                                                         error: String) {

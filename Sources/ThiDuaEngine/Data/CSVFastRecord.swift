@@ -153,6 +153,22 @@ enum CSVFastRecord {
             index += marks.trailingZeroBitCount >> 3
             let byte = base[index]
             if byte < 0x80 { return byte == CSVByte.quote ? nil : index }
+            // Vietnamese letters are two-byte sequences (lead C2…DF) or
+            // three-byte ones whose second byte is any continuation byte
+            // (lead E1…EC: U+1EA0…U+1EF9 are E1 BA/BB …): checked here,
+            // without a call; the rest, and the end of the file, by
+            // `sequenceLength`.
+            if index + 2 < count {
+                let second = base[index + 1], third = base[index + 2]
+                if byte &- 0xC2 <= 0xDF - 0xC2 && second & 0xC0 == 0x80 {
+                    index += 2
+                    continue
+                }
+                if byte &- 0xE1 <= 0xEC - 0xE1 && second & 0xC0 == 0x80 && third & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
+            }
             guard let length = CSVText.sequenceLength(bytes, at: index) else { return nil }
             index += length
         }

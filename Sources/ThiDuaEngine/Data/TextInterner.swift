@@ -67,13 +67,24 @@ struct TextInterner {
     ) -> Bool {
         // Names of a column often differ only at the end ("2020-Q1",
         // "2020-Q2"): the last byte rejects most mismatches at once.
-        guard end - start == occurrence.end - occurrence.start else { return false }
-        guard start == end || bytes[end - 1] == bytes[occurrence.end - 1] else { return false }
+        let length = end - start
+        guard length == occurrence.end - occurrence.start else { return false }
+        guard length > 0 else { return true }
+        guard bytes[end - 1] == bytes[occurrence.end - 1], let base = bytes.baseAddress else { return false }
+        // Eight bytes at a time (a ward's name is some 10 to 20 bytes),
+        // then the rest one by one.
+        let raw = UnsafeRawPointer(base)
         var offset = 0
-        while start + offset < end && bytes[start + offset] == bytes[occurrence.start + offset] {
+        while offset + 8 <= length {
+            guard raw.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
+                == raw.loadUnaligned(fromByteOffset: occurrence.start + offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        while offset < length {
+            guard base[start + offset] == base[occurrence.start + offset] else { return false }
             offset += 1
         }
-        return start + offset == end
+        return true
     }
 
     /// The names sorted by `String` `<`, and for each index handed out the
