@@ -160,8 +160,26 @@ import Testing
             #expect(tooMany.overflowed)
         }
         // Each column's stretch holds the rows written; the overflowing
-        // builder wrote nothing (it drops a whole window that does not fit).
-        #expect(storage == [-1, 0, 1, -1, 10, 11])
+        // builder wrote the row it had room for, and nothing past it.
+        #expect(storage == [7, 0, 1, 7, 10, 11])
+    }
+
+    /// A builder's copies keep their own rows: the window they share is
+    /// copied by the first of them to write to it, past a window's worth of
+    /// rows too.
+    @Test func copiesOfABuilderKeepTheirOwnRows() {
+        var first = ColumnBuilder(width: 2)
+        _ = first.appendRow { $0[0] = 1; $0[1] = 2; return true }
+        var second = first
+        for row in 0..<1_500 {
+            _ = first.appendRow { $0[0] = Double(row); $0[1] = 0; return true }
+            _ = second.appendRowIfKept { $0[0] = -1; $0[1] = Double(row); return row % 2 == 0 }
+        }
+        let firstColumns = first.finish(), secondColumns = second.finish()
+        #expect(firstColumns[0] == [1] + (0..<1_500).map(Double.init))
+        #expect(firstColumns[1] == [2] + [Double](repeating: 0, count: 1_500))
+        #expect(secondColumns[0] == [1] + [Double](repeating: -1, count: 750))
+        #expect(secondColumns[1] == [2] + stride(from: 0, to: 1_500, by: 2).map(Double.init))
     }
 
     @Test func manyJobsOnASmallFileReadItInOnePass() throws {

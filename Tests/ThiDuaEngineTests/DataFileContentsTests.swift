@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import ScoringKit
 import Testing
 @testable import ThiDuaEngine
 
@@ -33,8 +34,17 @@ import Testing
     }
 
     #if os(Linux) && canImport(Glibc)
+    /// Whether a file in the temporary folder can be leased and mapped here
+    /// (not on a file system without leases, or with leases switched off):
+    /// the tests of mapping are skipped where it cannot.
+    static let filesAreMapped: Bool = {
+        guard let file = try? TemporaryFile(bytes(10)) else { return false }
+        defer { file.remove() }
+        return (try? DataFileContents.load(path: file.path, jobs: 1))?.isMapped ?? false
+    }()
+
     /// A file this process owns is mapped, and the mapping holds its bytes.
-    @Test(arguments: [1, 4_095, 4_096, 5_000_000])
+    @Test(.enabled(if: filesAreMapped), arguments: [1, 4_095, 4_096, 5_000_000])
     func aFileThisProcessOwnsIsMappedWithItsBytes(count: Int) throws {
         let expected = Self.bytes(count)
         let file = try TemporaryFile(expected)
@@ -49,7 +59,8 @@ import Testing
     /// (here without waiting: `O_NONBLOCK` is refused at once), and the
     /// lease-break signal does not end the process; once the contents are
     /// let go, the file opens for writing again.
-    @Test func aMappedFileCannotBeOpenedToWriteUntilItIsLetGo() throws {
+    @Test(.enabled(if: filesAreMapped))
+    func aMappedFileCannotBeOpenedToWriteUntilItIsLetGo() throws {
         let file = try TemporaryFile(Self.bytes(10_000))
         defer { file.remove() }
         var contents: DataFileContents? = try DataFileContents.load(path: file.path, jobs: 1)
@@ -67,9 +78,68 @@ import Testing
         if writer >= 0 { close(writer) }
     }
 
+    /// Once the lease is gone (the kernel ends it after the lease-break
+    /// time) a truncated file's lost pages read as zeros instead of ending
+    /// the process, and the file is reported as changed, by the contents,
+    /// the reader and the digest.
+    @Test(.enabled(if: filesAreMapped))
+    func aMappedFileTruncatedAfterItsLeaseReadsZerosAndIsAnError() throws {
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let original = Self.bytes(pageSize * 3 + 100).map { $0 | 1 }
+        let file = try TemporaryFile(original)
+        defer { file.remove() }
+        let contents = try DataFileContents.load(path: file.path, jobs: 1)
+        try #require(contents.isMapped)
+        try contents.checkUnchanged()
+        let digest = DataDigest(deferring: contents)
+        contents.releaseLeaseKeepingTheMapping()
+        #expect(truncate(file.path, off_t(pageSize)) == 0)
+        let seen = Self.read(contents)
+        #expect(seen.count == original.count)
+        #expect(Array(seen.prefix(pageSize)) == Array(original.prefix(pageSize)))
+        #expect(seen.dropFirst(pageSize).allSatisfy { $0 == 0 })
+        let reason = "it was truncated, or a part of it could not be read, while it was read; "
+            + "run again once nothing writes to it"
+        #expect(throws: DataFileError.self) { try contents.checkUnchanged() }
+        #expect((try? contents.checkUnchanged()) == nil)
+        do {
+            try DataReader.checkUnchanged(contents, displayPath: "quy1.csv")
+            Issue.record("a truncated file passed the check")
+        } catch let error as DiagnosticError {
+            #expect(error.description == "error: cannot read data file 'quy1.csv': \(reason)")
+        }
+        #expect { try digest.hexDigest() } throws: { ($0 as? DataFileError)?.reason == reason }
+    }
+
+    /// A mapped file written to in place once its lease is gone (its size
+    /// the same) is reported as changed, by its modification time.
+    @Test(.enabled(if: filesAreMapped))
+    func aMappedFileWrittenToAfterItsLeaseIsAnError() throws {
+        let file = try TemporaryFile(Self.bytes(20_000))
+        defer { file.remove() }
+        let contents = try DataFileContents.load(path: file.path, jobs: 2)
+        try #require(contents.isMapped)
+        // One taken before the change stands; one taken after is an error.
+        let before = DataDigest(hashing: contents), after = DataDigest(deferring: contents)
+        contents.releaseLeaseKeepingTheMapping()
+        // Past the coarsest clock tick a file time may have.
+        usleep(30_000)
+        let writer = open(file.path, O_WRONLY)
+        try #require(writer >= 0)
+        var byte: UInt8 = 0x41
+        #expect(pwrite(writer, &byte, 1, 7) == 1)
+        close(writer)
+        #expect { try contents.checkUnchanged() } throws: {
+            ($0 as? DataFileError)?.reason == "it changed while it was read; run again once nothing writes to it"
+        }
+        #expect(try before.hexDigest() == Fingerprint.hexDigest(Self.bytes(20_000)))
+        #expect(throws: DataFileError.self) { try after.hexDigest() }
+    }
+
     /// A file that is open for writing (an editor holds it) gets no lease:
     /// it is read into an array instead, with the same bytes.
-    @Test func aFileOpenForWritingIsReadNotMapped() throws {
+    @Test(.enabled(if: filesAreMapped))
+    func aFileOpenForWritingIsReadNotMapped() throws {
         let expected = Self.bytes(6 << 20)
         let file = try TemporaryFile(expected)
         defer { file.remove() }
@@ -80,6 +150,25 @@ import Testing
             let contents = try DataFileContents.load(path: file.path, jobs: jobs)
             #expect(!contents.isMapped)
             #expect(Self.read(contents) == expected)
+        }
+    }
+    /// Data read from a mapped file and from the same bytes in memory are
+    /// the same, for one job and for chunks on two.
+    @Test(.enabled(if: filesAreMapped))
+    func dataReadFromAMappedFileIsTheDataOfItsBytes() throws {
+        let generated = SampleDataGenerator(groups: 3_000, periods: ["2020-Q1", "2020-Q2"], seed: 5).csvBytes()
+        let file = try TemporaryFile(generated)
+        defer { file.remove() }
+        #expect(try DataFileContents.load(path: file.path, jobs: 2).isMapped)
+        let columns = Set(SampleDataGenerator.columns.dropFirst(4))
+        for jobs in [1, 2] {
+            let read = try DataReader.read(contentsOf: file.path, displayPath: "data.csv", numericColumns: columns,
+                                           jobs: jobs, fingerprint: true, progress: nil)
+            let parsed = try DataReader.parse(bytes: generated, displayPath: "data.csv", numericColumns: columns,
+                                              jobs: jobs)
+            #expect(ComparableDataSet(read.data) == ComparableDataSet(parsed))
+            #expect(read.bytes == generated.count)
+            #expect(try read.digest?.hexDigest() == Fingerprint.hexDigest(generated))
         }
     }
     #endif
@@ -102,21 +191,4 @@ import Testing
         }
     }
 
-    /// Data read from a mapped file and from the same bytes in memory are
-    /// the same, for one job and for chunks on two.
-    @Test func dataReadFromAMappedFileIsTheDataOfItsBytes() throws {
-        let generated = SampleDataGenerator(groups: 3_000, periods: ["2020-Q1", "2020-Q2"], seed: 5).csvBytes()
-        let file = try TemporaryFile(generated)
-        defer { file.remove() }
-        let columns = Set(SampleDataGenerator.columns.dropFirst(4))
-        for jobs in [1, 2] {
-            let read = try DataReader.read(contentsOf: file.path, displayPath: "data.csv", numericColumns: columns,
-                                           jobs: jobs, fingerprint: true, progress: nil)
-            let parsed = try DataReader.parse(bytes: generated, displayPath: "data.csv", numericColumns: columns,
-                                              jobs: jobs)
-            #expect(ComparableDataSet(read.data) == ComparableDataSet(parsed))
-            #expect(read.bytes == generated.count)
-            #expect(read.digest?.hexDigest() == Fingerprint.hexDigest(generated))
-        }
-    }
 }

@@ -111,7 +111,7 @@ import Testing
         for jobs in [1, 2] {
             let again = try DataReader.read(contentsOf: path, displayPath: "quy1.csv", numericColumns: [], jobs: jobs,
                                             fingerprint: true, progress: nil)
-            #expect(again.digest?.hexDigest() == Fingerprint.hexDigest(Array(DataFixture.valid.utf8)))
+            #expect(try again.digest?.hexDigest() == Fingerprint.hexDigest(Array(DataFixture.valid.utf8)))
         }
     }
 

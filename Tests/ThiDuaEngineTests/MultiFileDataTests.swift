@@ -180,7 +180,7 @@ import Testing
         #expect(round.data.files == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map { folder.path + "/" + $0 })
         // Hashed only when asked for (for a manifest).
         #expect(try Self.load(folder).dataFileDigests.isEmpty)
-        #expect(round.dataFileDigests == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map {
+        #expect(try round.dataFileDigests == ["data/2020-Q2.csv", "data/2020-Q1.csv"].map {
             Fingerprint.hexDigest(Array(Self.quarterFiles[$0, default: ""].utf8))
         })
         #expect(round.data.rowCount == 8)

@@ -53,7 +53,7 @@ enum CSVFastRecord {
     @inline(__always)
     static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, roles: UnsafeBufferPointer<Int>,
-        values: UnsafeMutableBufferPointer<Double>, identity: inout IdentityCells
+        values: ValueRow, identity: inout IdentityCells
     ) -> Int? {
         let count = bytes.count, last = roles.count - 1
         guard last >= 0 else { return nil }
@@ -62,8 +62,9 @@ enum CSVFastRecord {
             let role = roles[field]
             let end: Int
             if role >= 0 {
-                guard let found = numberField(bytes, from: index, into: &values[role]) else { return nil }
-                end = found
+                guard let found = numberField(bytes, from: index) else { return nil }
+                values[role] = found.value
+                end = found.end
             } else {
                 guard let found = textFieldEnd(bytes, from: index) else { return nil }
                 end = found
@@ -93,9 +94,9 @@ enum CSVFastRecord {
         return nil
     }
 
-    /// Reads the indicator cell at `start` into `value` and returns where it
-    /// ends (its comma or line break), or `nil` when it is not a usable
-    /// number or holds a quote or a non-ASCII byte.
+    /// Reads the indicator cell at `start`: its value and where it ends (its
+    /// comma or line break), or `nil` when it is not a usable number or
+    /// holds a quote or a non-ASCII byte.
     ///
     /// One to seven digits followed by a field end are read from a single
     /// 8-byte load, as `DecimalParser` reads them; the first byte that is
@@ -103,8 +104,8 @@ enum CSVFastRecord {
     /// byte and handed to `DecimalParser`, so the value is the same either
     /// way.
     @inline(__always)
-    private static func numberField(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                                    into value: inout Double) -> Int? {
+    private static func numberField(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+        -> (end: Int, value: Double)? {
         let count = bytes.count
         if start + 8 <= count, let base = bytes.baseAddress {
             let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
@@ -115,8 +116,7 @@ enum CSVFastRecord {
             if length > 0 && length < 8 {
                 let end = start + length, next = base[end]
                 if next == CSVByte.comma || next == CSVByte.lineFeed || next == CSVByte.carriageReturn {
-                    value = Double(DecimalParser.eightDigitsValue(digits << (64 - 8 * length)))
-                    return end
+                    return (end, Double(DecimalParser.eightDigitsValue(digits << (64 - 8 * length))))
                 }
             }
         }
@@ -130,8 +130,7 @@ enum CSVFastRecord {
             end += 1
         }
         guard case .value(let parsed) = DecimalParser.parse(bytes, start: start, end: end) else { return nil }
-        value = parsed
-        return end
+        return (end, parsed)
     }
 
     /// The offset of the comma or line break (or the end of the file) that

@@ -29,7 +29,9 @@ import Synchronization
 /// a mapped file's lease: see `DataFileContents`).
 final class DataDigest: Sendable {
     private struct State {
-        var digest: String?
+        /// The digest, or why there is none: the file changed while it was
+        /// hashed (see `DataFileContents.checkUnchanged`).
+        var digest: Result<String, DataFileError>?
         /// The bytes to hash, until `digest` is known or nobody needs it.
         var bytes: DataFileContents?
         /// Whether `cancel` let go of the bytes before a digest was known.
@@ -43,7 +45,8 @@ final class DataDigest: Sendable {
     /// The digest of `bytes`, computed now on the calling thread.
     /// - Parameter bytes: The bytes parsed.
     init(hashing bytes: DataFileContents) {
-        state = Mutex(State(digest: bytes.withUnsafeBufferPointer(Fingerprint.hexDigest), bytes: nil))
+        state = Mutex(State(digest: Self.checked(bytes.withUnsafeBufferPointer(Fingerprint.hexDigest), of: bytes),
+                            bytes: nil))
     }
 
     /// The digest of `bytes`, started on a low-priority thread of its own;
@@ -69,14 +72,25 @@ final class DataDigest: Sendable {
     /// calling thread, if the background thread is not done yet (some
     /// 0.03 s for 50 MB).
     /// - Returns: 64 hex digits.
-    func hexDigest() -> String {
+    /// - Throws: `DataFileError` when the mapped file changed before its
+    ///   bytes were all hashed: the digest might not be of the bytes parsed.
+    func hexDigest() throws(DataFileError) -> String {
         let (known, bytes, cancelled) = state.withLock { ($0.digest, $0.bytes, $0.cancelled) }
-        if let known { return known }
+        if let known { return try known.get() }
         // The bytes are let go only once the digest is known, which
         // returned above, or when the digest is cancelled.
         guard !cancelled, let bytes else { preconditionFailure("the digest of cancelled data was asked for") }
         abandoned.store(true, ordering: .relaxed)
-        return finish(bytes.withUnsafeBufferPointer(Fingerprint.hexDigest))
+        return try finish(Self.checked(bytes.withUnsafeBufferPointer(Fingerprint.hexDigest), of: bytes)).get()
+    }
+
+    /// `digest`, just taken of `contents`, or the error saying the file
+    /// changed before it was taken.
+    private static func checked(_ digest: String, of contents: DataFileContents) -> Result<String, DataFileError> {
+        Result { () throws(DataFileError) -> String in
+            try contents.checkUnchanged()
+            return digest
+        }
     }
 
     /// Stops the background hashing and lets go of the bytes, for data that
@@ -113,15 +127,15 @@ final class DataDigest: Sendable {
         // Cancelled before this thread even looked at the bytes (they are
         // gone then): no digest, rather than the empty input's.
         guard !abandoned.load(ordering: .relaxed) else { return }
-        _ = finish(Fingerprint.hex(hasher.finalize()))
+        _ = finish(Self.checked(Fingerprint.hex(hasher.finalize()), of: contents))
     }
 
     /// Keeps the first digest computed and lets go of the bytes; they are
     /// freed after the lock is released (by whichever holder of them is
     /// last), so a low-priority thread never frees 50 MB while holding it.
-    /// - Parameter digest: A digest just computed.
+    /// - Parameter digest: A digest just computed, or why there is none.
     /// - Returns: The digest kept.
-    private func finish(_ digest: String) -> String {
+    private func finish(_ digest: Result<String, DataFileError>) -> Result<String, DataFileError> {
         let (kept, released) = state.withLock { state in
             let kept = state.digest ?? digest
             state.digest = kept

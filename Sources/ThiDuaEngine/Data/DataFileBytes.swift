@@ -15,6 +15,11 @@ struct DataFileError: Error {
     init(errorNumber: Int32) {
         reason = String(cString: strerror(errorNumber))
     }
+
+    /// An error in thidua's own words.
+    init(reason: String) {
+        self.reason = reason
+    }
 }
 
 /// Reads a whole data file into memory.

@@ -5,68 +5,93 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A data file's bytes in memory, for as long as they are parsed and
 /// hashed.
 ///
-/// A regular file is mapped from the system's file cache rather than
-/// copied into a new array. Copying a national 50 MB file took some 20 ms
-/// even on two threads, mostly for the kernel to give the array 12,000
-/// fresh pages, and the read phase of a national run was about an eighth
-/// shorter with the file mapped.
+/// On Linux a regular file is mapped from the system's file cache rather
+/// than copied into a new array. Copying a national 50 MB file took some
+/// 20 ms even on two threads, mostly for the kernel to give the array
+/// 12,000 fresh pages, and the read phase of a national run was about a
+/// fifth shorter with the file mapped.
 ///
-/// A mapped file must not shrink while it is mapped: touching a page past
-/// its new end would kill the process with `SIGBUS`, where a reader should
-/// say what went wrong. So a file is only mapped under a read lease (Linux
-/// `F_SETLEASE`). Until the contents are freed, right after the parse and
-/// the manifest's digest, a program that opens the file to write or
-/// truncates it waits; the kernel waits at most
-/// `/proc/sys/fs/lease-break-time` seconds (45 by default). The kernel
-/// tells the lease holder with `SIGIO`, whose default action would end the
-/// process, so `SIGIO` is ignored when nothing else handles it.
+/// A mapped file must not change while it is read, and a page of it that
+/// the file no longer has (it was truncated) would kill the process with
+/// `SIGBUS`. Three things keep that from happening:
+///
+/// - The file is only mapped under a read lease (`F_SETLEASE`): a program
+///   that opens it to write or truncates it waits until the contents are
+///   freed, right after the parse and the manifest's digest. The kernel
+///   tells the holder with `SIGIO`, whose default action would end the
+///   process, so `SIGIO` is ignored when nothing else handles it.
+/// - The kernel waits at most `/proc/sys/fs/lease-break-time` seconds (45
+///   by default), then lets the writer go on: a run stopped with Ctrl-Z for
+///   longer, a file system that only guards against local writers (FUSE,
+///   9p), or a disk error can still take pages away. `MappedFileGuard` then
+///   puts a page of zeros where the lost page was, so the reading goes on.
+/// - `checkUnchanged` compares the file's size and modification time, and
+///   the guard's record of lost pages, with how they were when it was
+///   mapped: the reader checks after the parse, and the digest after
+///   hashing, and a file that changed is an error, never data.
 ///
 /// Where no lease can be had, the file is read into an array with
-/// `DataFileBytes`: the file is open for writing somewhere (an editor holds
-/// it), the user neither owns it nor may take leases (`CAP_LEASE`), the file
-/// system takes no leases (NFS, FUSE), or the platform has none. The bytes
-/// are the same either way.
-final class DataFileContents: Sendable {
+/// `DataFileBytes`, as on other platforms: the file is open for writing
+/// somewhere (an editor holds it), the user neither owns it nor may take
+/// leases (`CAP_LEASE`), the file system takes no leases (NFS), or 64 files
+/// are mapped at once already. The bytes are the same either way.
+///
+/// `@unchecked Sendable`: every stored property is a constant, and the
+/// mapping they point at is read-only (`PROT_READ`), stays mapped until
+/// `deinit` (so while any thread holds the contents), and never faults
+/// (a lost page is replaced by zeros, above): any thread may read it.
+final class DataFileContents: @unchecked Sendable {
     /// The bytes, when they were read into an array.
     private let array: [UInt8]
-    /// The mapping's address as a bit pattern, or 0 when `array` holds the
-    /// bytes. A pointer is not `Sendable`; this one may be read from any
-    /// thread because the mapping is read-only (`PROT_READ`), its file
-    /// cannot shrink under the lease, and it stays mapped until `deinit`.
-    private let mappedAddress: UInt
-    /// The descriptor that holds the lease, or -1.
-    private let leaseDescriptor: Int32
+    /// The mapping, when the file is mapped.
+    private let mapping: UnsafeRawBufferPointer?
+    /// What a change to a mapped file is noticed by, or `nil`.
+    private let watch: Watch?
     /// The number of bytes.
     let count: Int
+
+    /// A mapped file's lease, its slot in `MappedFileGuard`, and its size
+    /// and modification time when mapped.
+    private struct Watch {
+        var descriptor: Int32
+        var slot: Int
+        var size: Int
+        var modified: timespec
+    }
 
     /// Contents already in memory (tests, and a file that is not mapped).
     /// - Parameter bytes: The file's bytes.
     init(_ bytes: [UInt8]) {
         array = bytes
-        mappedAddress = 0
-        leaseDescriptor = -1
+        mapping = nil
+        watch = nil
         count = bytes.count
     }
 
-    private init(mappedAt address: UnsafeMutableRawPointer, count: Int, leaseDescriptor: Int32) {
+    private init(mapping: UnsafeRawBufferPointer, watch: Watch) {
         array = []
-        mappedAddress = UInt(bitPattern: address)
-        self.leaseDescriptor = leaseDescriptor
-        self.count = count
+        self.mapping = mapping
+        self.watch = watch
+        count = mapping.count
     }
 
     deinit {
-        if let address = UnsafeMutableRawPointer(bitPattern: mappedAddress) { _ = munmap(address, count) }
-        if leaseDescriptor >= 0 { Self.releaseLease(leaseDescriptor) }
+        guard let mapping, let watch else { return }
+        #if os(Linux) && canImport(Glibc)
+        _ = munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count)
+        MappedFileGuard.release(slot: watch.slot)
+        Self.releaseLease(watch.descriptor)
+        #endif
     }
 
     /// Whether the bytes are mapped from the file (under a lease) rather
     /// than read into an array.
-    var isMapped: Bool { mappedAddress != 0 }
+    var isMapped: Bool { mapping != nil }
 
     /// The whole content of the file at `path`, mapped under a lease when
     /// one can be had, else read.
@@ -82,47 +107,81 @@ final class DataFileContents: Sendable {
 
     /// Calls `body` with the bytes, which stay valid only during the call.
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        guard let start = UnsafePointer<UInt8>(bitPattern: mappedAddress) else {
-            return try array.withUnsafeBufferPointer(body)
+        guard let mapping else { return try array.withUnsafeBufferPointer(body) }
+        return try body(mapping.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Throws when the mapped file lost pages, or its size or modification
+    /// time is not what it was when it was mapped: the bytes read may not
+    /// be one version of the file. Contents read into an array never
+    /// change.
+    /// - Throws: `DataFileError` saying what changed.
+    func checkUnchanged() throws(DataFileError) {
+        #if os(Linux) && canImport(Glibc)
+        guard let watch else { return }
+        var info = stat()
+        let lostPages = MappedFileGuard.lostPages(slot: watch.slot)
+        guard !lostPages, fstat(watch.descriptor, &info) == 0, Int(info.st_size) == watch.size,
+              info.st_mtim.tv_sec == watch.modified.tv_sec, info.st_mtim.tv_nsec == watch.modified.tv_nsec else {
+            throw DataFileError(reason: lostPages
+                ? "it was truncated, or a part of it could not be read, while it was read; "
+                    + "run again once nothing writes to it"
+                : "it changed while it was read; run again once nothing writes to it")
         }
-        return try body(UnsafeBufferPointer(start: start, count: count))
+        #endif
     }
 
     /// The file at `path` mapped under a read lease, or `nil` when it is
-    /// not a non-empty regular file or no lease or mapping can be had (then
-    /// reading it says why it cannot be read, if it cannot).
+    /// not a non-empty regular file or no lease, slot or mapping can be had
+    /// (then reading it says why it cannot be read, if it cannot).
     private static func mapped(path: String) -> DataFileContents? {
         #if os(Linux) && canImport(Glibc)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Not blocking: a FIFO opens at once here (and is then read the
+        // usual way, which waits for its writer).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-              leaseSignalIgnored, fcntl(descriptor, leaseCommand, Int32(F_RDLCK)) == 0 else {
+              leaseSignalIgnored, MappedFileGuard.isInstalled,
+              fcntl(descriptor, leaseCommand, Int32(F_RDLCK)) == 0 else {
             close(descriptor)
             return nil
         }
         // The size again, now that the file cannot change: it may have been
         // truncated or written to between the first look and the lease.
-        guard fstat(descriptor, &info) == 0, info.st_size > 0, let address = mmap(
-            nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+        let size = Int(info.st_size)
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == size,
+              let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             releaseLease(descriptor)
             return nil
         }
-        return DataFileContents(mappedAt: address, count: Int(info.st_size), leaseDescriptor: descriptor)
+        let mapping = UnsafeRawBufferPointer(start: address, count: size)
+        guard let slot = MappedFileGuard.claim(mapping) else {
+            _ = munmap(address, size)
+            releaseLease(descriptor)
+            return nil
+        }
+        return DataFileContents(mapping: mapping,
+                                watch: Watch(descriptor: descriptor, slot: slot, size: size, modified: info.st_mtim))
         #else
         return nil
         #endif
     }
 
+    #if os(Linux) && canImport(Glibc)
     /// Lets go of the lease held through `descriptor`, and closes it.
     private static func releaseLease(_ descriptor: Int32) {
-        #if os(Linux) && canImport(Glibc)
         _ = fcntl(descriptor, leaseCommand, Int32(F_UNLCK))
-        #endif
         close(descriptor)
     }
 
-    #if os(Linux) && canImport(Glibc)
+    /// Gives up the lease but keeps the mapping, as the kernel does once
+    /// the lease-break time is over: for tests of what follows.
+    func releaseLeaseKeepingTheMapping() {
+        guard let watch else { return }
+        _ = fcntl(watch.descriptor, Self.leaseCommand, Int32(F_UNLCK))
+    }
+
     /// `F_SETLEASE` (`F_LINUX_SPECIFIC_BASE + 0`, linux/fcntl.h), which
     /// Glibc's Swift module does not bring in.
     private static let leaseCommand: Int32 = 1024
@@ -130,6 +189,8 @@ final class DataFileContents: Sendable {
     /// Whether the signal that tells of a broken lease (`SIGIO`) will not
     /// end the process: it is set to be ignored, once, when it has its
     /// default action; a handler someone else installed is left alone.
+    /// (An ignored signal stays ignored in programs this process starts;
+    /// thidua starts none.)
     private static let leaseSignalIgnored: Bool = {
         var current = sigaction()
         guard sigaction(SIGIO, nil, &current) == 0 else { return false }
@@ -141,3 +202,109 @@ final class DataFileContents: Sendable {
     }()
     #endif
 }
+
+#if os(Linux) && canImport(Glibc)
+/// Keeps a mapped data file that loses pages from ending the process.
+///
+/// Reading a page of a file mapping that the file no longer has raises
+/// `SIGBUS`. This handler looks the faulting address up among the mapped
+/// data files (up to 64 at once): there, it maps a page of zeros over the
+/// lost page, notes the loss for `DataFileContents.checkUnchanged`, and
+/// the read goes on; anywhere else it hands the signal to the handler that
+/// was there before (the Swift runtime's crash report), as if it had never
+/// been installed.
+enum MappedFileGuard {
+    /// One mapped file: its address range, published with `end` last so
+    /// that the handler never sees a half-claimed slot, and whether it lost
+    /// a page.
+    final class Slot: Sendable {
+        let start = Atomic<UInt>(0)
+        let end = Atomic<UInt>(0)
+        let lostPage = Atomic<Bool>(false)
+    }
+
+    /// The action `SIGBUS` had before, kept for faults elsewhere.
+    /// `@unchecked Sendable`: a constant, read before the handler that uses
+    /// it is installed; `sigaction` is plain data.
+    private final class PreviousAction: @unchecked Sendable {
+        let action: sigaction
+
+        init() {
+            var current = sigaction()
+            _ = sigaction(SIGBUS, nil, &current)
+            action = current
+        }
+    }
+
+    /// The most data files mapped at once; more are read instead.
+    static let slotCount = 64
+    static let slots: [Slot] = (0..<slotCount).map { _ in Slot() }
+    private static let previous = PreviousAction()
+    private static let pageSize = UInt(max(4_096, sysconf(Int32(_SC_PAGESIZE))))
+
+    /// Whether the handler is in place (installed on first use).
+    static let isInstalled: Bool = {
+        // Made before the handler can run, which must not initialize
+        // anything.
+        _ = slots.count
+        _ = pageSize
+        _ = previous.action
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = { signal, info, context in
+            MappedFileGuard.handle(signal, info, context)
+        }
+        action.sa_flags = SA_SIGINFO
+        sigemptyset(&action.sa_mask)
+        return sigaction(SIGBUS, &action, nil) == 0
+    }()
+
+    /// Takes a free slot for `mapping`, or `nil` when all are taken.
+    static func claim(_ mapping: UnsafeRawBufferPointer) -> Int? {
+        guard let base = mapping.baseAddress else { return nil }
+        let start = UInt(bitPattern: base)
+        for (index, slot) in slots.enumerated() {
+            guard slot.start.compareExchange(expected: 0, desired: start, ordering: .acquiringAndReleasing).exchanged
+            else { continue }
+            slot.lostPage.store(false, ordering: .releasing)
+            slot.end.store(start + UInt(mapping.count), ordering: .releasing)
+            return index
+        }
+        return nil
+    }
+
+    /// Whether the file in `slot` lost a page since it was claimed.
+    static func lostPages(slot: Int) -> Bool {
+        slots[slot].lostPage.load(ordering: .acquiring)
+    }
+
+    /// Frees `slot`, once its mapping is gone.
+    static func release(slot: Int) {
+        slots[slot].end.store(0, ordering: .releasing)
+        slots[slot].start.store(0, ordering: .releasing)
+    }
+
+    /// The handler: only atomics, `mmap` and `sigaction`, which are safe in
+    /// a signal handler (nothing allocates or locks).
+    private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
+                               _ context: UnsafeMutableRawPointer?) {
+        if let info {
+            let address = UInt(bitPattern: info.pointee._sifields._sigfault.si_addr)
+            for slot in slots {
+                let start = slot.start.load(ordering: .acquiring), end = slot.end.load(ordering: .acquiring)
+                guard start != 0, address >= start, address < end else { continue }
+                let page = address & ~(pageSize - 1)
+                let zeros = mmap(UnsafeMutableRawPointer(bitPattern: page), Int(pageSize), PROT_READ,
+                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+                if zeros != MAP_FAILED {
+                    slot.lostPage.store(true, ordering: .releasing)
+                    return
+                }
+            }
+        }
+        // Not a data file's page: the earlier action takes over when the
+        // faulting read runs again.
+        var earlier = previous.action
+        _ = sigaction(SIGBUS, &earlier, nil)
+    }
+}
+#endif

@@ -56,15 +56,31 @@ public enum DataReader {
         let background = fingerprint && jobs > 1 ? DataDigest(hashingInBackground: contents) : nil
         let data: DataSet
         do {
-            data = try contents.withUnsafeBufferPointer { bytes in
-                try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
-                          chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+            let parsed = Result {
+                try contents.withUnsafeBufferPointer { bytes in
+                    try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                              chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
+                }
             }
+            // A mapped file that changed meanwhile may have been read in
+            // part before and in part after: neither its data nor its
+            // errors are those of a file.
+            try checkUnchanged(contents, displayPath: displayPath)
+            data = try parsed.get()
         } catch {
             background?.cancel()
             throw error
         }
         return (data, contents.count, fingerprint ? background ?? DataDigest(hashing: contents) : nil)
+    }
+
+    /// Throws, naming the file, when `contents` changed since it was mapped.
+    static func checkUnchanged(_ contents: DataFileContents, displayPath: String) throws {
+        do throws(DataFileError) {
+            try contents.checkUnchanged()
+        } catch {
+            throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
+        }
     }
 
     /// Checks data already in memory, as `read(contentsOf:displayPath:numericColumns:jobs:)`

@@ -29,7 +29,7 @@ extension Manifest {
     /// without them (`fingerprint: false`, or built from data in memory),
     /// the files read now.
     private static func dataDigests(of round: Round) throws -> [FileDigest] {
-        let files = round.data.files, digests = round.dataFileDigests
+        let files = round.data.files, digests = try round.dataFileDigests
         guard digests.count == files.count else { return try files.map { try FileDigest.ofFile(atPath: $0) } }
         return zip(files, digests).map { FileDigest(path: $0, sha256: $1) }
     }

@@ -17,7 +17,19 @@ public struct Round: Sendable {
 
     /// The digests of `dataDigests` as lowercase hexadecimal, any still
     /// being computed computed now; empty unless loaded with `fingerprint`.
-    public var dataFileDigests: [String] { dataDigests.map { $0.hexDigest() } }
+    /// - Throws: `DiagnosticError` naming a mapped data file that changed
+    ///   before it was all hashed (see `DataFileContents`).
+    public var dataFileDigests: [String] {
+        get throws {
+            try zip(data.files, dataDigests).map { file, digest in
+                do throws(DataFileError) {
+                    return try digest.hexDigest()
+                } catch {
+                    throw DiagnosticError(at: nil, "cannot read data file '\(file)': \(error.reason)")
+                }
+            }
+        }
+    }
 
     /// The files the round was read from: its config, the configs that
     /// config extends, then the data files.
