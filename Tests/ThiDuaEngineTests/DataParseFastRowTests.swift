@@ -94,6 +94,26 @@ import Testing
         #expect(data.wardNames.map { Array($0.utf8) }.contains(Array(name.utf8)))
     }
 
+    /// A ward cell with invalid UTF-8 (new to the interner, or a known
+    /// ward's bytes with more after them) is declined by the fast reader
+    /// and reported at its byte, in one pass and in chunks alike.
+    @Test(arguments: [[0xC3, 0x28], [0xE1, 0xBB], [0xF0, 0x90, 0x80]] as [[UInt8]])
+    func invalidUTF8InAWardIsReportedAtItsByte(invalid: [UInt8]) {
+        for ward in ["P", "P1"] {
+            var bytes = Array("\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n2020-Q1,\(ward)".utf8)
+            bytes += invalid
+            bytes += Array(",G1,Tổ 1,1,2,\n2020-Q1,P1,G2,Tổ 2,1,2,\n".utf8)
+            let column = 9 + ward.utf8.count
+            for chunks in [1, 2, 3] {
+                #expect(DataFixture.outcome(bytes, numeric: DataFixture.numeric, chunks: chunks) == .diagnostics(
+                    DataFixture.diagnostics(bytes: bytes)))
+            }
+            #expect(DataFixture.errors(bytes: bytes) == [
+                "data.csv:3:\(column): error: the file is not valid UTF-8 (byte 0x\(String(invalid[0], radix: 16, uppercase: true)))",
+            ])
+        }
+    }
+
     @Test func invalidUTF8InATextCellIsReportedAtItsByte() {
         var bytes = Array("\(DataFixture.header)\n2020-Q1,P1,G0,Tổ 0,1,2,\n2020-Q1,P1,G1,T".utf8)
         bytes += [0xC3, 0x28]

@@ -66,7 +66,11 @@ enum CSVFastRecord {
                 values[role] = found.value
                 end = found.end
             } else {
-                guard let found = textFieldEnd(bytes, from: index) else { return nil }
+                // The identity cells become strings or interned names, whose
+                // decoding checks their UTF-8 (the caller declines the row
+                // when it is not valid); other text cells are checked here.
+                guard let found = role == ignored ? textFieldEnd(bytes, from: index) : fieldEnd(bytes, from: index)
+                else { return nil }
                 end = found
                 switch role {
                 case period: identity.period = index..<end
@@ -131,6 +135,34 @@ enum CSVFastRecord {
         }
         guard case .value(let parsed) = DecimalParser.parse(bytes, start: start, end: end) else { return nil }
         return (end, parsed)
+    }
+
+    /// The offset of the comma or line break (or the end of the file) that
+    /// ends the unquoted field at `start`, eight bytes at a time, without
+    /// looking at its other bytes; `nil` at a quote.
+    @inline(__always)
+    private static func fieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
+        guard let base = bytes.baseAddress else { return nil }
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let marks = CSVScanner.delimiterMarks(word)
+            if marks == 0 {
+                index += 8
+                continue
+            }
+            // The lowest mark is always a real one (see `fieldEndMarks`).
+            index += marks.trailingZeroBitCount >> 3
+            return base[index] == CSVByte.quote ? nil : index
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == CSVByte.comma || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { return index }
+            if byte == CSVByte.quote { return nil }
+            index += 1
+        }
+        return index
     }
 
     /// The offset of the comma or line break (or the end of the file) that

@@ -162,11 +162,18 @@ struct CSVScanner {
     /// mark, the one the scanner uses, is always a real one.
     @inline(__always)
     static func fieldEndMarks(_ word: UInt64) -> UInt64 {
+        delimiterMarks(word) | (word & 0x8080_8080_8080_8080)
+    }
+
+    /// The high bit of each byte of `word` that is a comma, a line feed, a
+    /// carriage return or a quote, as `fieldEndMarks` finds them (so the
+    /// lowest mark is a real one): a non-ASCII byte is never marked.
+    @inline(__always)
+    static func delimiterMarks(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeros(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
         return zeros(word ^ (ones &* UInt64(CSVByte.comma))) | zeros(word ^ (ones &* UInt64(CSVByte.lineFeed)))
             | zeros(word ^ (ones &* UInt64(CSVByte.carriageReturn))) | zeros(word ^ (ones &* UInt64(CSVByte.quote)))
-            | (word & highs)
     }
 
     /// The offset of the closing quote of the quoted field whose content

@@ -42,6 +42,27 @@ enum CSVText {
         return CSVPosition(offset: offset, line: line, lineStart: lineStart)
     }
 
+    /// Whether `left` and `right` hold the same bytes, compared eight at
+    /// a time.
+    @inline(__always)
+    static func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = left.count
+        guard count == right.count else { return false }
+        guard count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+        let leftRaw = UnsafeRawPointer(leftBase), rightRaw = UnsafeRawPointer(rightBase)
+        var offset = 0
+        while offset + 8 <= count {
+            guard leftRaw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                == rightRaw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard leftBase[offset] == rightBase[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// The length of the well-formed multi-byte sequence at `index`, or
     /// `nil` when the bytes there are not one.
     static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
@@ -97,6 +118,22 @@ struct CSVCellReader {
     /// so Vietnamese text round-trips exactly.
     func text(of field: CSVField) -> String {
         text(in: trimmedRange(of: field), escaped: field.hasEscapedQuotes)
+    }
+
+    /// The text of `bytes[range]` when those bytes are valid UTF-8, else
+    /// `nil`: for the fast row reader, which leaves the check of the cells
+    /// it turns into strings to the decoding (it checks every byte anyway)
+    /// instead of checking them twice.
+    ///
+    /// Decoding replaces an invalid sequence with U+FFFD, so the text is
+    /// the cell's exactly when its UTF-8 is the cell's bytes.
+    @inline(__always)
+    func exactText(in range: Range<Int>) -> String? {
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let exact = text.withUTF8 { utf8 in
+            CSVText.sameBytes(utf8, UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+        return exact ? text : nil
     }
 
     /// The text of `bytes[range]`, unescaping `""` when `escaped`.

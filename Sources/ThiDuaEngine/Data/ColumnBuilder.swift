@@ -162,6 +162,19 @@ struct ColumnBuilder {
         return kept
     }
 
+    /// Takes back the row just added and kept, whose values turned out not
+    /// to be wanted after all; the next row is written in its place.
+    mutating func dropLastRow() {
+        if inPlace {
+            // A row with no room was not counted (and the chunk has failed).
+            if !overflowed && flushedRows > 0 { flushedRows -= 1 }
+        } else if rowsInWindow > 0 {
+            // Every row kept is counted in the window until the next row
+            // moves the window out.
+            rowsInWindow -= 1
+        }
+    }
+
     /// The values of every row added, one array per column; empty arrays
     /// when writing in place (the rows are then in the destination).
     mutating func finish() -> [[Double]] {

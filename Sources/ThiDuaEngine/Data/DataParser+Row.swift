@@ -81,11 +81,19 @@ extension DataParser {
         }
         guard kept else { return false }
 
+        // The ward, id and name were not checked for valid UTF-8 (their
+        // decoding checks them): a row with an invalid one is given back,
+        // its values taken back, and read again the general way.
+        guard let wardIndex = wards.indexIfValid(of: bytes, start: identity.ward.lowerBound,
+                                                 end: identity.ward.upperBound),
+              let groupID = cells.exactText(in: identity.groupID),
+              let groupName = cells.exactText(in: cells.trimmedRange(of: identity.groupName)) else {
+            values.dropLastRow()
+            return false
+        }
+        // A `YYYY-Qn` cell is ASCII.
         let periodIndex = periods.index(of: bytes, start: identity.period.lowerBound, end: identity.period.upperBound)
-        let wardIndex = wards.index(of: bytes, start: identity.ward.lowerBound, end: identity.ward.upperBound)
-        let groupID = cells.text(in: identity.groupID, escaped: false)
-        appendIdentity(period: periodIndex, ward: wardIndex, groupID: groupID,
-                       groupName: cells.text(in: cells.trimmedRange(of: identity.groupName), escaped: false),
+        appendIdentity(period: periodIndex, ward: wardIndex, groupID: groupID, groupName: groupName,
                        key: DuplicateGroups.hash(id: groupID), line: scanner.line, start: start)
         scanner.skipRecord(endingAt: next)
         return true

@@ -51,6 +51,22 @@ struct TextInterner {
         return index
     }
 
+    /// As `index(of:start:end:)`, for bytes not yet checked to be valid
+    /// UTF-8: `nil` when they are not a name already known and not valid
+    /// UTF-8 (nothing is added then). A known name's bytes were checked
+    /// when it was added.
+    mutating func indexIfValid(of bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32? {
+        if previous.index >= 0 && Self.equal(bytes, previous, start, end) { return previous.index }
+        if names.count <= Self.scanLimit {
+            for occurrence in occurrences where Self.equal(bytes, occurrence, start, end) {
+                previous = Occurrence(start: start, end: end, index: occurrence.index)
+                return occurrence.index
+            }
+        }
+        guard CSVCellReader(bytes: bytes).exactText(in: start..<end) != nil else { return nil }
+        return index(of: bytes, start: start, end: end)
+    }
+
     /// The index of `text`, adding it when new. Used directly for cells
     /// whose text had to be unescaped, which have no byte range to reuse.
     mutating func index(of text: String) -> Int32 {
@@ -67,24 +83,10 @@ struct TextInterner {
     ) -> Bool {
         // Names of a column often differ only at the end ("2020-Q1",
         // "2020-Q2"): the last byte rejects most mismatches at once.
-        let length = end - start
-        guard length == occurrence.end - occurrence.start else { return false }
-        guard length > 0 else { return true }
-        guard bytes[end - 1] == bytes[occurrence.end - 1], let base = bytes.baseAddress else { return false }
-        // Eight bytes at a time (a ward's name is some 10 to 20 bytes),
-        // then the rest one by one.
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= length {
-            guard raw.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
-                == raw.loadUnaligned(fromByteOffset: occurrence.start + offset, as: UInt64.self) else { return false }
-            offset += 8
-        }
-        while offset < length {
-            guard base[start + offset] == base[occurrence.start + offset] else { return false }
-            offset += 1
-        }
-        return true
+        guard end - start == occurrence.end - occurrence.start else { return false }
+        guard start == end || bytes[end - 1] == bytes[occurrence.end - 1] else { return false }
+        return CSVText.sameBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                                 UnsafeBufferPointer(rebasing: bytes[occurrence.start..<occurrence.end]))
     }
 
     /// The names sorted by `String` `<`, and for each index handed out the
