@@ -33,7 +33,6 @@ import Testing
         contents.withUnsafeBufferPointer { Array($0) }
     }
 
-    #if os(Linux) && canImport(Glibc)
     /// Whether a file in the temporary folder can be leased and mapped here
     /// (not on a file system without leases, or with leases switched off):
     /// the tests of mapping are skipped where it cannot.
@@ -42,6 +41,8 @@ import Testing
         defer { file.remove() }
         return (try? DataFileContents.load(path: file.path, jobs: 1))?.isMapped ?? false
     }()
+
+    #if os(Linux) && canImport(Glibc)
 
     /// A file this process owns is mapped, and the mapping holds its bytes.
     @Test(.enabled(if: filesAreMapped), arguments: [1, 4_095, 4_096, 5_000_000])
@@ -112,9 +113,10 @@ import Testing
     }
 
     /// A mapped file written to in place once its lease is gone (its size
-    /// the same) is reported as changed, by its modification time.
-    @Test(.enabled(if: filesAreMapped))
-    func aMappedFileWrittenToAfterItsLeaseIsAnError() throws {
+    /// the same) is reported as changed, by its modification time, and by
+    /// its change time when the writer puts the modification time back.
+    @Test(.enabled(if: filesAreMapped), arguments: [false, true])
+    func aMappedFileWrittenToAfterItsLeaseIsAnError(puttingTheTimeBack: Bool) throws {
         let file = try TemporaryFile(Self.bytes(20_000))
         defer { file.remove() }
         let contents = try DataFileContents.load(path: file.path, jobs: 2)
@@ -124,10 +126,20 @@ import Testing
         contents.releaseLeaseKeepingTheMapping()
         // Past the coarsest clock tick a file time may have.
         usleep(30_000)
+        var original = stat()
+        #expect(stat(file.path, &original) == 0)
         let writer = open(file.path, O_WRONLY)
         try #require(writer >= 0)
         var byte: UInt8 = 0x41
         #expect(pwrite(writer, &byte, 1, 7) == 1)
+        if puttingTheTimeBack {
+            // The access time and the modification time as it was.
+            var times = [original.st_atim, original.st_mtim]
+            #expect(futimens(writer, &times) == 0)
+            var after = stat()
+            #expect(stat(file.path, &after) == 0)
+            #expect(after.st_mtim.tv_sec == original.st_mtim.tv_sec && after.st_mtim.tv_nsec == original.st_mtim.tv_nsec)
+        }
         close(writer)
         #expect { try contents.checkUnchanged() } throws: {
             ($0 as? DataFileError)?.reason == "it changed while it was read; run again once nothing writes to it"
@@ -152,14 +164,15 @@ import Testing
             #expect(Self.read(contents) == expected)
         }
     }
-    /// Data read from a mapped file and from the same bytes in memory are
-    /// the same, for one job and for chunks on two.
-    @Test(.enabled(if: filesAreMapped))
-    func dataReadFromAMappedFileIsTheDataOfItsBytes() throws {
+    #endif
+
+    /// Data read from a file (mapped, where files can be) and from the same
+    /// bytes in memory are the same, for one job and for chunks on two.
+    @Test func dataReadFromAFileIsTheDataOfItsBytes() throws {
         let generated = SampleDataGenerator(groups: 3_000, periods: ["2020-Q1", "2020-Q2"], seed: 5).csvBytes()
         let file = try TemporaryFile(generated)
         defer { file.remove() }
-        #expect(try DataFileContents.load(path: file.path, jobs: 2).isMapped)
+        #expect(try DataFileContents.load(path: file.path, jobs: 2).isMapped == Self.filesAreMapped)
         let columns = Set(SampleDataGenerator.columns.dropFirst(4))
         for jobs in [1, 2] {
             let read = try DataReader.read(contentsOf: file.path, displayPath: "data.csv", numericColumns: columns,
@@ -171,7 +184,6 @@ import Testing
             #expect(try read.digest?.hexDigest() == Fingerprint.hexDigest(generated))
         }
     }
-    #endif
 
     /// An empty file, or one that is not a regular file, is read, not
     /// mapped; a missing one is an error with the system's reason.

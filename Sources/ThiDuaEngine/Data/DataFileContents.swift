@@ -30,7 +30,7 @@ import Synchronization
 ///   longer, a file system that only guards against local writers (FUSE,
 ///   9p), or a disk error can still take pages away. `MappedFileGuard` then
 ///   puts a page of zeros where the lost page was, so the reading goes on.
-/// - `checkUnchanged` compares the file's size and modification time, and
+/// - `checkUnchanged` compares the file's size and times, and
 ///   the guard's record of lost pages, with how they were when it was
 ///   mapped: the reader checks after the parse, and the digest after
 ///   hashing, and a file that changed is an error, never data.
@@ -56,12 +56,17 @@ final class DataFileContents: @unchecked Sendable {
     let count: Int
 
     /// A mapped file's lease, its slot in `MappedFileGuard`, and its size
-    /// and modification time when mapped.
+    /// and times when mapped.
     private struct Watch {
         var descriptor: Int32
         var slot: Int
         var size: Int
+        /// When its bytes last changed (`st_mtim`), which programs may set.
         var modified: timespec
+        /// When it last changed at all (`st_ctim`), which only the kernel
+        /// sets: also after a write whose program put the old `st_mtim`
+        /// back (and after a change of owner or mode, which is rare).
+        var changed: timespec
     }
 
     /// Contents already in memory (tests, and a file that is not mapped).
@@ -83,8 +88,8 @@ final class DataFileContents: @unchecked Sendable {
     deinit {
         guard let mapping, let watch else { return }
         #if os(Linux) && canImport(Glibc)
-        _ = munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count)
         MappedFileGuard.release(slot: watch.slot)
+        _ = munmap(UnsafeMutableRawPointer(mutating: mapping.baseAddress), mapping.count)
         Self.releaseLease(watch.descriptor)
         #endif
     }
@@ -111,9 +116,9 @@ final class DataFileContents: @unchecked Sendable {
         return try body(mapping.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Throws when the mapped file lost pages, or its size or modification
-    /// time is not what it was when it was mapped: the bytes read may not
-    /// be one version of the file. Contents read into an array never
+    /// Throws when the mapped file lost pages, or its size or times are not
+    /// what they were when it was mapped: the bytes read may not be one
+    /// version of the file. Contents read into an array never
     /// change.
     /// - Throws: `DataFileError` saying what changed.
     func checkUnchanged() throws(DataFileError) {
@@ -122,7 +127,7 @@ final class DataFileContents: @unchecked Sendable {
         var info = stat()
         let lostPages = MappedFileGuard.lostPages(slot: watch.slot)
         guard !lostPages, fstat(watch.descriptor, &info) == 0, Int(info.st_size) == watch.size,
-              info.st_mtim.tv_sec == watch.modified.tv_sec, info.st_mtim.tv_nsec == watch.modified.tv_nsec else {
+              Self.same(info.st_mtim, watch.modified), Self.same(info.st_ctim, watch.changed) else {
             throw DataFileError(reason: lostPages
                 ? "it was truncated, or a part of it could not be read, while it was read; "
                     + "run again once nothing writes to it"
@@ -136,11 +141,13 @@ final class DataFileContents: @unchecked Sendable {
     /// (then reading it says why it cannot be read, if it cannot).
     private static func mapped(path: String) -> DataFileContents? {
         #if os(Linux) && canImport(Glibc)
-        // Not blocking: a FIFO opens at once here (and is then read the
-        // usual way, which waits for its writer).
+        var info = stat()
+        // A FIFO or a device is not opened here at all (opening a FIFO
+        // would let its writer in before the reading the usual way); not
+        // blocking, should the path become one before `open`.
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
-        var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
               leaseSignalIgnored, MappedFileGuard.isInstalled,
               fcntl(descriptor, leaseCommand, Int32(F_RDLCK)) == 0 else {
@@ -161,14 +168,18 @@ final class DataFileContents: @unchecked Sendable {
             releaseLease(descriptor)
             return nil
         }
-        return DataFileContents(mapping: mapping,
-                                watch: Watch(descriptor: descriptor, slot: slot, size: size, modified: info.st_mtim))
+        return DataFileContents(mapping: mapping, watch: Watch(descriptor: descriptor, slot: slot, size: size,
+                                                               modified: info.st_mtim, changed: info.st_ctim))
         #else
         return nil
         #endif
     }
 
     #if os(Linux) && canImport(Glibc)
+    private static func same(_ left: timespec, _ right: timespec) -> Bool {
+        left.tv_sec == right.tv_sec && left.tv_nsec == right.tv_nsec
+    }
+
     /// Lets go of the lease held through `descriptor`, and closes it.
     private static func releaseLease(_ descriptor: Int32) {
         _ = fcntl(descriptor, leaseCommand, Int32(F_UNLCK))
@@ -242,13 +253,23 @@ enum MappedFileGuard {
     private static let previous = PreviousAction()
     private static let pageSize = UInt(max(4_096, sysconf(Int32(_SC_PAGESIZE))))
 
-    /// Whether the handler is in place (installed on first use).
-    static let isInstalled: Bool = {
+    /// Whether the handler is in place: installed on first use, and not
+    /// handed back to the earlier action since (see `handle`).
+    static var isInstalled: Bool {
+        installed && !handedBack.load(ordering: .acquiring)
+    }
+
+    /// Set when the handler gave `SIGBUS` back to the earlier action.
+    private static let handedBack = Atomic<Bool>(false)
+
+    /// Whether the handler was installed (on first use).
+    private static let installed: Bool = {
         // Made before the handler can run, which must not initialize
         // anything.
         _ = slots.count
         _ = pageSize
         _ = previous.action
+        _ = handedBack.load(ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_sigaction = { signal, info, context in
             MappedFileGuard.handle(signal, info, context)
@@ -277,17 +298,26 @@ enum MappedFileGuard {
         slots[slot].lostPage.load(ordering: .acquiring)
     }
 
-    /// Frees `slot`, once its mapping is gone.
+    /// Frees `slot`, before its mapping goes (so that a page of a mapping
+    /// made later at the same addresses is never charged to it).
     static func release(slot: Int) {
         slots[slot].end.store(0, ordering: .releasing)
         slots[slot].start.store(0, ordering: .releasing)
     }
 
-    /// The handler: only atomics, `mmap` and `sigaction`, which are safe in
-    /// a signal handler (nothing allocates or locks).
+    /// The handler. It only loads and stores atomics (the slots' and, to
+    /// reach them, the initialized globals' and the retain counts of the
+    /// slots, which are never freed), and calls `mmap`, `sigaction` and
+    /// `raise`: nothing allocates, locks or initializes, as a signal
+    /// handler must not. `errno` is kept as the interrupted code left it.
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
                                _ context: UnsafeMutableRawPointer?) {
-        if let info {
+        let savedErrorNumber = errno
+        defer { errno = savedErrorNumber }
+        // Only a fault the kernel raised (a positive code, such as
+        // BUS_ADRERR) comes from reading a page; a SIGBUS sent with `kill`
+        // has a code of 0 or below.
+        if let info, info.pointee.si_code > 0 {
             let address = UInt(bitPattern: info.pointee._sifields._sigfault.si_addr)
             for slot in slots {
                 let start = slot.start.load(ordering: .acquiring), end = slot.end.load(ordering: .acquiring)
@@ -301,10 +331,16 @@ enum MappedFileGuard {
                 }
             }
         }
-        // Not a data file's page: the earlier action takes over when the
-        // faulting read runs again.
+        // Not a data file's page, or not a fault: the earlier action (the
+        // Swift runtime's crash report, or the default, which ends the
+        // process) takes over for good, as if this handler had never been
+        // there. A fault comes back when the faulting read runs again; a
+        // signal that was sent is sent again, and delivered once this
+        // handler returns. No file is mapped from then on.
+        handedBack.store(true, ordering: .releasing)
         var earlier = previous.action
         _ = sigaction(SIGBUS, &earlier, nil)
+        if (info.map { $0.pointee.si_code <= 0 }) ?? true { _ = raise(SIGBUS) }
     }
 }
 #endif

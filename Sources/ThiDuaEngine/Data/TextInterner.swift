@@ -25,46 +25,49 @@ struct TextInterner {
     /// The index of the text in `bytes[start..<end]`, which must be the
     /// cell's final text (no escaped quotes left in it).
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32 {
+        if let known = knownIndex(of: bytes, start: start, end: end) { return known }
+        return index(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                     start: start, end: end)
+    }
+
+    /// The index of the name whose bytes, as written before, are those of
+    /// `bytes[start..<end]`: the previous cell's, or (while there are few
+    /// names) any name's first occurrence; `nil` when none is.
+    @inline(__always)
+    private mutating func knownIndex(of bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32? {
         if previous.index >= 0 && Self.equal(bytes, previous, start, end) { return previous.index }
-        var found: Int32?
-        if names.count <= Self.scanLimit {
-            for occurrence in occurrences where Self.equal(bytes, occurrence, start, end) {
-                found = occurrence.index
-                break
-            }
+        guard names.count <= Self.scanLimit else { return nil }
+        for occurrence in occurrences where Self.equal(bytes, occurrence, start, end) {
+            previous = Occurrence(start: start, end: end, index: occurrence.index)
+            return occurrence.index
         }
-        let index: Int32
-        if let found {
-            index = found
-        } else {
-            // A byte miss can still be a known name written in another
-            // Unicode form; the String dictionary treats those as one, as
-            // String equality does everywhere else.
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            let known = indexOfName[text]
-            index = known ?? self.index(of: text)
-            if known == nil && occurrences.count < Self.scanLimit {
-                occurrences.append(Occurrence(start: start, end: end, index: index))
-            }
+        return nil
+    }
+
+    /// The index of `text`, the text of `bytes[start..<end]` that no byte
+    /// comparison found, adding it when new.
+    private mutating func index(of text: String, start: Int, end: Int) -> Int32 {
+        // A byte miss can still be a known name written in another Unicode
+        // form; the String dictionary treats those as one, as String
+        // equality does everywhere else.
+        let known = indexOfName[text]
+        let index = known ?? self.index(of: text)
+        if known == nil && occurrences.count < Self.scanLimit {
+            occurrences.append(Occurrence(start: start, end: end, index: index))
         }
         previous = Occurrence(start: start, end: end, index: index)
         return index
     }
 
     /// As `index(of:start:end:)`, for bytes not yet checked to be valid
-    /// UTF-8: `nil` when they are not a name already known and not valid
-    /// UTF-8 (nothing is added then). A known name's bytes were checked
-    /// when it was added.
+    /// UTF-8 (the fast row reader's): `nil`, and nothing added, when they
+    /// are not a name seen before and not valid UTF-8. Bytes equal to a
+    /// name seen before are taken as that name: in a file that is read
+    /// without errors, every name seen was valid.
     mutating func indexIfValid(of bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int32? {
-        if previous.index >= 0 && Self.equal(bytes, previous, start, end) { return previous.index }
-        if names.count <= Self.scanLimit {
-            for occurrence in occurrences where Self.equal(bytes, occurrence, start, end) {
-                previous = Occurrence(start: start, end: end, index: occurrence.index)
-                return occurrence.index
-            }
-        }
-        guard CSVCellReader(bytes: bytes).exactText(in: start..<end) != nil else { return nil }
-        return index(of: bytes, start: start, end: end)
+        if let known = knownIndex(of: bytes, start: start, end: end) { return known }
+        guard let text = CSVCellReader(bytes: bytes).exactText(in: start..<end) else { return nil }
+        return index(of: text, start: start, end: end)
     }
 
     /// The index of `text`, adding it when new. Used directly for cells
