@@ -69,8 +69,7 @@ enum CSVFastRecord {
                 // The identity cells become strings or interned names, whose
                 // decoding checks their UTF-8 (the caller declines the row
                 // when it is not valid); other text cells are checked here.
-                guard let found = role == ignored ? textFieldEnd(bytes, from: index) : fieldEnd(bytes, from: index)
-                else { return nil }
+                guard let found = textFieldEnd(bytes, from: index, checkingUTF8: role == ignored) else { return nil }
                 end = found
                 switch role {
                 case period: identity.period = index..<end
@@ -138,44 +137,19 @@ enum CSVFastRecord {
     }
 
     /// The offset of the comma or line break (or the end of the file) that
-    /// ends the unquoted field at `start`, eight bytes at a time, without
-    /// looking at its other bytes; `nil` at a quote.
+    /// ends the unquoted text field at `start`, eight bytes at a time,
+    /// checking its UTF-8 on the way when `checkingUTF8` (otherwise its
+    /// other bytes are not looked at); `nil` at a quote or an invalid byte.
     @inline(__always)
-    private static func fieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    private static func textFieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                     checkingUTF8: Bool) -> Int? {
         let count = bytes.count
         var index = start
         guard let base = bytes.baseAddress else { return nil }
         while index + 8 <= count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let marks = CSVScanner.delimiterMarks(word)
-            if marks == 0 {
-                index += 8
-                continue
-            }
-            // The lowest mark is always a real one (see `fieldEndMarks`).
-            index += marks.trailingZeroBitCount >> 3
-            return base[index] == CSVByte.quote ? nil : index
-        }
-        while index < count {
-            let byte = base[index]
-            if byte == CSVByte.comma || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { return index }
-            if byte == CSVByte.quote { return nil }
-            index += 1
-        }
-        return index
-    }
-
-    /// The offset of the comma or line break (or the end of the file) that
-    /// ends the unquoted text field at `start`, checking UTF-8 on the way;
-    /// `nil` at a quote or an invalid byte.
-    @inline(__always)
-    private static func textFieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let count = bytes.count
-        var index = start
-        guard let base = bytes.baseAddress else { return nil }
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let marks = CSVScanner.fieldEndMarks(word)
+            // Without the check, non-ASCII bytes are not marked.
+            let marks = checkingUTF8 ? CSVScanner.fieldEndMarks(word) : CSVScanner.delimiterMarks(word)
             if marks == 0 {
                 index += 8
                 continue
@@ -207,7 +181,7 @@ enum CSVFastRecord {
             let byte = base[index]
             if byte == CSVByte.comma || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { return index }
             if byte == CSVByte.quote { return nil }
-            if byte < 0x80 {
+            if byte < 0x80 || !checkingUTF8 {
                 index += 1
             } else {
                 guard let length = CSVText.sequenceLength(bytes, at: index) else { return nil }
