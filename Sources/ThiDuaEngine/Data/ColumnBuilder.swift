@@ -31,9 +31,9 @@ struct ValueRow {
 ///
 /// A chunk of a file parsed in parallel writes its rows in place instead
 /// (``init(width:writingTo:)``): straight into its own stretch of columns
-/// that every chunk shares, each value stored once, where it stays (a
-/// window moved into the stretch cost a second store and a load per value,
-/// some 3 % of a national parse).
+/// that every chunk shares, each value stored once, where it stays (moving
+/// a window into the stretch cost a load and a second store per value: 3 %
+/// of the samples of a national parse's profile).
 struct ColumnBuilder {
     /// The builder's window and the base addresses rows are written
     /// through, in memory that does not move.
