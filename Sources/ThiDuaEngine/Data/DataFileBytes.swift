@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ScoringKit
 import Synchronization
 
 /// Why the operating system refused a file, as `strerror` words it.
@@ -19,6 +20,13 @@ struct DataFileError: Error {
     /// An error in thidua's own words.
     init(reason: String) {
         self.reason = reason
+    }
+
+    /// The error as reported for the data file `displayPath` (named as the
+    /// user named it), without a location: the reader's, the digest's and
+    /// the manifest's one wording.
+    func diagnostic(dataFile displayPath: String) -> DiagnosticError {
+        DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(reason)")
     }
 }
 

@@ -47,7 +47,7 @@ public enum DataReader {
         do throws(DataFileError) {
             contents = try DataFileContents.load(path: path, jobs: jobs)
         } catch {
-            throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
+            throw error.diagnostic(dataFile: displayPath)
         }
         // Hashed for the manifest: the digest is of the very bytes evaluated,
         // and the file is not read a second time. With more than one job the
@@ -79,7 +79,7 @@ public enum DataReader {
         do throws(DataFileError) {
             try contents.checkUnchanged()
         } catch {
-            throw DiagnosticError(at: nil, "cannot read data file '\(displayPath)': \(error.reason)")
+            throw error.diagnostic(dataFile: displayPath)
         }
     }
 

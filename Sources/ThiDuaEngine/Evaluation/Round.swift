@@ -25,7 +25,7 @@ public struct Round: Sendable {
                 do throws(DataFileError) {
                     return try digest.hexDigest()
                 } catch {
-                    throw DiagnosticError(at: nil, "cannot read data file '\(file)': \(error.reason)")
+                    throw error.diagnostic(dataFile: file)
                 }
             }
         }
