@@ -100,6 +100,9 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(DiffReport.text(for: diff), terminator: "")
+        // Before the status that says "differences", which skips the check
+        // every command gets on success.
+        Console.flushStandardOutput(failingWith: 2)
         if diff.differs { throw ExitCode(1) }
     }
 

@@ -166,6 +166,19 @@ import Testing
         #expect(outcome.stderr.contains("error: cannot write to standard output: No space left on device"))
     }
 
+    /// A text long enough to be written straight through, not buffered:
+    /// its failed write shows only in the stream's error flag, so no
+    /// reason from an unrelated later call is given.
+    @Test func aLongOutputThatCannotBeWrittenIsAnError() throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "this test needs /dev/full")
+        defer { try? full.close() }
+        let outcome = try CLIRunner.run(["validate", "Configs/thanh-xuan-2020.yaml", "--print-effective"],
+                                        standardOutput: full)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("error: cannot write to standard output: "), "stderr: \(outcome.stderr)")
+        #expect(!outcome.stderr.contains("Invalid argument") && !outcome.stderr.contains("write error"))
+    }
+
     @Test func validateReportsWithoutWriting() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -153,6 +153,19 @@ import Testing
         #expect(try CLIRunner.outputFiles(under: folder) == before)
     }
 
+    /// Differences that cannot be printed (a full disk behind `>`) are an
+    /// error, status 2, not the "differences" status 1 with the list lost.
+    @Test func differencesThatCannotBePrintedExitTwo() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (a, b) = try Self.twoRuns(in: folder)
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "this test needs /dev/full")
+        defer { try? full.close() }
+        let outcome = try CLIRunner.run(["diff", a.path, b.path], standardOutput: full)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("error: cannot write to standard output: "), "stderr: \(outcome.stderr)")
+    }
+
     @Test func invalidResultsExitTwoNamingTheFile() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
