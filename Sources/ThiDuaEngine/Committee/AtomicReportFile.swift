@@ -8,7 +8,8 @@ public enum AtomicReportFile {
     /// beside it (created new, written with `FileSink`), then `rename(2)`,
     /// so a reader never sees half a file, and a failed write leaves the
     /// previous file as it was and no temporary file behind. A symbolic
-    /// link keeps pointing where it did: the file it names is replaced.
+    /// link keeps pointing where it did: the file it names is replaced (or
+    /// made, when it does not exist yet).
     /// - Parameters:
     ///   - bytes: The file's content.
     ///   - path: The file to write (replaced when it exists).
@@ -18,17 +19,11 @@ public enum AtomicReportFile {
         let target = URL(fileURLWithPath: ConfigPath.canonical(path))
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(OutputDirectory.siblingName(target.lastPathComponent, "tmp")).path
-        do throws(DiagnosticError) {
-            var sink = try FileSink(creating: temporary, relativePath: path)
-            var buffer = ByteBuffer(capacity: bytes.count)
-            buffer.append(bytes)
-            do throws(DiagnosticError) {
-                try sink.drain(&buffer)
-            } catch {
-                try? sink.close()
-                throw error
+        do {
+            try OutputDirectory.writeFile(at: temporary, shownAs: path,
+                                          hint: "check that the report's folder has room and is writable") { sink in
+                try bytes.withUnsafeBytes { try sink.write($0) }
             }
-            try sink.close()
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
@@ -43,7 +38,8 @@ public enum AtomicReportFile {
 
 extension AtomicReportFile {
     /// Checks that a report can be written to `path`: its folder exists and
-    /// `path` is not itself a folder; so that a command can refuse a bad
+    /// may be written to, and `path` is not itself a folder, a pipe or a
+    /// device; so that a command can refuse a bad
     /// report path before doing any work.
     /// - Parameter path: The report file to write later.
     /// - Throws: A `DiagnosticError` naming the file and what is wrong.
@@ -59,6 +55,12 @@ extension AtomicReportFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
+        }
+        // Checked here, before a command's work, not when the report is
+        // written at its end.
+        guard access(folder, W_OK) == 0 else {
+            throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' is not writable "
+                                      + "(\(String(cString: strerror(errno))))")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DiagnosticError(at: nil, "cannot write '\(path)': it is a folder", hint: "name a file, e.g. '\(path)/report.json'")

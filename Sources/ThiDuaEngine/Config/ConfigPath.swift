@@ -43,16 +43,40 @@ enum ConfigPath {
     }
 
     /// The file's real absolute path (symbolic links and `..` resolved by
-    /// the file system), to tell whether two paths name the same file. For
-    /// a file that does not exist (yet: a report about to be written), its
-    /// folder's real path and its name; the folded absolute path when the
-    /// folder does not exist either.
+    /// the file system), to tell whether two paths name the same file, and
+    /// where a report written to `path` lands. For a file that does not
+    /// exist (yet: a report about to be written): the same for the file a
+    /// symbolic link there names, or else its folder's real path and its
+    /// name; the folded absolute path when the folder does not exist
+    /// either.
     static func canonical(_ path: String) -> String {
+        canonical(path, linksFollowed: 0)
+    }
+
+    private static func canonical(_ path: String, linksFollowed: Int) -> String {
         if let resolved = realPath(path) { return resolved }
-        let absolute = folded(join(FileManager.default.currentDirectoryPath, path))
+        let absolute = join(FileManager.default.currentDirectoryPath, path)
+        // A link to a file not made yet: the file it names (as many links
+        // as `realpath` itself follows, so a loop of links ends).
+        if linksFollowed < 40, let target = linkTarget(absolute) {
+            return canonical(join(directory(of: absolute), target), linksFollowed: linksFollowed + 1)
+        }
+        // The folder as the file system finds it: `link/..` is the link's
+        // target's parent, not the folder the link is in.
         let name = absolute.split(separator: "/").last.map(String.init) ?? ""
-        if !name.isEmpty, let folder = realPath(directory(of: absolute)) { return join(folder, name) }
-        return absolute
+        if !name.isEmpty, name != ".", name != "..", let folder = realPath(directory(of: absolute)) {
+            return join(folder, name)
+        }
+        return folded(absolute)
+    }
+
+    /// What the symbolic link at `path` holds, or `nil` when `path` is not
+    /// one.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// `realpath(3)` of `path`, or `nil` when it does not exist.

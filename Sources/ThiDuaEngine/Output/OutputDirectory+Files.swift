@@ -43,7 +43,9 @@ extension OutputDirectory {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < paths.count else { return }
                 do {
-                    try writeFile(paths[index], in: folder) { try write(index, &$0) }
+                    try writeFile(at: folder.appendingPathComponent(paths[index]).path, shownAs: paths[index]) {
+                        try write(index, &$0)
+                    }
                     fileWritten(index)
                 } catch {
                     failure.withLock { first in
@@ -57,11 +59,18 @@ extension OutputDirectory {
         throw DiagnosticError(at: nil, "cannot write '\(paths[index])': \(error.localizedDescription)")
     }
 
-    /// Creates `path` in `folder`, lets `body` write it, and closes it.
-    private static func writeFile(
-        _ path: String, in folder: URL, _ body: (inout FileSink) throws -> Void
+    /// Creates the file `path`, which must not exist yet, lets `body` write
+    /// it, and closes it (also when `body` fails).
+    /// - Parameters:
+    ///   - path: Where to create the file.
+    ///   - shownAs: The file as messages name it.
+    ///   - hint: What an error message suggests.
+    ///   - body: Writes the file.
+    static func writeFile(
+        at path: String, shownAs: String, hint: String = FileSink.outputFolderHint,
+        _ body: (inout FileSink) throws -> Void
     ) throws {
-        var sink = try FileSink(creating: folder.appendingPathComponent(path).path, relativePath: path)
+        var sink = try FileSink(creating: path, relativePath: shownAs, hint: hint)
         do {
             try body(&sink)
         } catch {
