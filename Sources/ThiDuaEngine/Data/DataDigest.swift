@@ -38,6 +38,10 @@ final class DataDigest: Sendable {
         var cancelled = false
     }
 
+    /// The smallest file hashed on a thread of its own (with more than one
+    /// job): below it, hashing (some 2 ms for 4 MB) costs less than a thread.
+    static let backgroundBytes = 4 << 20
+
     private let state: Mutex<State>
     /// Set once someone took over the hashing, or cancelled it.
     private let abandoned = Atomic<Bool>(false)
@@ -92,6 +96,9 @@ final class DataDigest: Sendable {
             return digest
         }
     }
+
+    /// Whether the digest is known already (or known not to be had).
+    var isKnown: Bool { state.withLock { $0.digest != nil } }
 
     /// Stops the background hashing and lets go of the bytes, for data that
     /// will never be in a manifest (the parse failed); the digest may not

@@ -50,10 +50,13 @@ public enum DataReader {
             throw error.diagnostic(dataFile: displayPath)
         }
         // Hashed for the manifest: the digest is of the very bytes evaluated,
-        // and the file is not read a second time. With more than one job the
-        // hash runs on a low-priority thread from now on, taking up the
-        // moments the run leaves a core idle; with one, after the parse.
-        let background = fingerprint && jobs > 1 ? DataDigest(hashingInBackground: contents) : nil
+        // and the file is not read a second time. With more than one job a
+        // large file's hash runs on a low-priority thread from now on,
+        // taking up the moments the run leaves a core idle; a small one's
+        // (some milliseconds) after the parse, as with one job, so that a
+        // round of many small files does not start a thread for each.
+        let background = fingerprint && jobs > 1 && contents.count >= DataDigest.backgroundBytes
+            ? DataDigest(hashingInBackground: contents) : nil
         let data: DataSet
         do {
             let parsed = Result {
