@@ -14,10 +14,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Worker threads for parsing and scoring. Default: one per core.")
     var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, DataOptions.maximumJobs)
 
-    /// The most threads `--jobs` may ask for: far more than any machine
-    /// this runs on has cores, and small enough that no count of work
-    /// pieces derived from it can overflow.
-    static let maximumJobs = 1024
+    /// The most threads `--jobs` may ask for: the engine's limit, which it
+    /// would silently apply.
+    static let maximumJobs = Evaluator.maximumJobs
 
     func validate() throws {
         guard (1...Self.maximumJobs).contains(jobs) else {

@@ -18,4 +18,15 @@ import Testing
             }
         }
     }
+
+    /// Any number of jobs given to the engine is a usable number of threads:
+    /// no count of work pieces made from it overflows.
+    @Test func anyJobCountIsANumberOfThreads() throws {
+        #expect(Parallel.threads(0) == 1 && Parallel.threads(-5) == 1 && Parallel.threads(3) == 3)
+        #expect(Parallel.threads(.max) == Evaluator.maximumJobs)
+        #expect(DataReader.chunkCount(byteCount: 48_000_000, jobs: .max) == 45)
+        let data = try DataReader.parse(bytes: Array(DataFixture.valid.utf8), displayPath: "data.csv",
+                                        numericColumns: DataFixture.numeric, jobs: .max)
+        #expect(data.rowCount == 3)
+    }
 }

@@ -124,7 +124,7 @@ public enum DataReader {
         progress: ProgressMeter?
     ) throws -> DataSet {
         var parser = DataParser(bytes: bytes, path: displayPath, numericColumns: numericColumns)
-        return try parser.parse(chunks: chunks, jobs: max(1, jobs), progress: progress)
+        return try parser.parse(chunks: chunks, jobs: Parallel.threads(jobs), progress: progress)
     }
 
     /// Whether `bytes` parse in `chunks` chunks without falling back to one
@@ -153,6 +153,6 @@ public enum DataReader {
     /// done), but none smaller than `minimumChunkBytes`; 1 with one thread.
     static func chunkCount(byteCount: Int, jobs: Int) -> Int {
         guard jobs > 1 else { return 1 }
-        return max(1, min(jobs * 16, byteCount / minimumChunkBytes))
+        return max(1, min(Parallel.threads(jobs) * 16, byteCount / minimumChunkBytes))
     }
 }

@@ -15,12 +15,16 @@ public struct Evaluator: Sendable {
     /// Where progress is counted, when someone shows it.
     let progress: ProgressMeter?
 
+    /// The most threads an evaluation (or a data file's parse) is spread
+    /// over; a larger `jobs` is taken as this many.
+    public static let maximumJobs = Parallel.maximumJobs
+
     /// Creates an evaluator; splitting the data by period happens here, once.
     ///
     /// - Parameters:
     ///   - round: The round to evaluate.
-    ///   - jobs: Worker threads; at least 1 is used. The results are the
-    ///     same for any number.
+    ///   - jobs: Worker threads; at least 1 and at most `maximumJobs` are
+    ///     used. The results are the same for any number.
     ///   - timer: Receives the time spent preparing (the split by period
     ///     included), scoring, aggregating and ranking, and awarding. The
     ///     results are the same with or without it.
@@ -28,7 +32,7 @@ public struct Evaluator: Sendable {
     ///     display.
     public init(round: Round, jobs: Int, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) {
         self.round = round
-        self.jobs = max(1, jobs)
+        self.jobs = Parallel.threads(jobs)
         self.timer = timer
         self.progress = progress
         progress?.begin("splitting the data by period")

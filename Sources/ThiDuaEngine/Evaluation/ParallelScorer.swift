@@ -32,7 +32,8 @@ struct ParallelScorer {
         guard rowCount > 0 else { return .success(scorers.map { _ in [] }) }
         // Several chunks per worker even out uneven chunks; a floor keeps the
         // per-chunk overhead small next to the work.
-        let chunkSize = max(1024, (rowCount + jobs * 8 - 1) / (jobs * 8))
+        let pieces = Parallel.threads(jobs) * 8
+        let chunkSize = max(1024, (rowCount + pieces - 1) / pieces)
         let chunkCount = (rowCount + chunkSize - 1) / chunkSize
         var failures: [Failure] = []
         // Pages are first touched by the workers that score into them.

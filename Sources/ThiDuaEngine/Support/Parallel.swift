@@ -5,6 +5,18 @@ import Synchronization
 /// its own slot, so that what comes back never depends on which thread ran
 /// what or when.
 enum Parallel {
+    /// The most threads any work is spread over: far more than a machine
+    /// this runs on has cores, and small enough that no count of work
+    /// pieces derived from it (several per thread) can overflow. The CLI
+    /// refuses a larger `--jobs`; the engine's entry points take any
+    /// number, through `threads(_:)`.
+    static let maximumJobs = 1024
+
+    /// `jobs` as a number of threads: at least 1, at most `maximumJobs`.
+    static func threads(_ jobs: Int) -> Int {
+        min(max(1, jobs), maximumJobs)
+    }
+
     /// `body(0) … body(count − 1)` on up to `jobs` threads (the calling
     /// thread alone when `jobs` is 1), results in index order. Indices are
     /// handed out one at a time, so a thread that finishes early takes the
