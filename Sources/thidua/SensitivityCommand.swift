@@ -57,7 +57,7 @@ struct SensitivityCommand: ParsableCommand {
     func selection(for round: RoundConfig) throws -> EvaluationSelection {
         let selection = try options.selection(in: [round])
         if let awardID {
-            let known = round.awards.map(\.id) + (round.year?.awards ?? []).map(\.id)
+            let known = round.allAwards.map(\.id)
             guard known.contains(awardID) else {
                 throw ValidationError("--award \(awardID) is not an award of the round; its awards are \(known.joined(separator: ", ")).")
             }

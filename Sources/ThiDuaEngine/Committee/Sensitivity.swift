@@ -54,10 +54,9 @@ public struct Sensitivity: Sendable {
             throw DiagnosticError(at: nil, "the round has no period '\(period)'",
                                   hint: "its periods are \(config.periods.joined(separator: ", "))")
         }
-        let allAwards = config.awards + (config.year?.awards ?? [])
-        if let awardID, !allAwards.contains(where: { $0.id == awardID }) {
+        if let awardID, !config.allAwards.contains(where: { $0.id == awardID }) {
             throw DiagnosticError(at: nil, "the round has no award '\(awardID)'",
-                                  hint: "its awards are \(allAwards.map(\.id).joined(separator: ", "))")
+                                  hint: "its awards are \(config.allAwards.map(\.id).joined(separator: ", "))")
         }
         let periods: [String] = if case .period(let period) = selection { [period] } else { config.periods }
         let scored = try evaluator.score(periods: periods)

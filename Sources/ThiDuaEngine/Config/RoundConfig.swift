@@ -40,6 +40,8 @@ public struct RoundConfig: Sendable {
     public var awards: [AwardConfig]
     /// The `year:` block; `nil` when the config has none.
     public var year: YearConfig?
+    /// Every award of the round: the quarters' awards, then the year's.
+    public var allAwards: [AwardConfig] { awards + (year?.awards ?? []) }
     /// Warnings found while reading (e.g. points not summing to 100).
     public var warnings: [Diagnostic]
 
