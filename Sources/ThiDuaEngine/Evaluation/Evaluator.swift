@@ -72,35 +72,59 @@ public struct Evaluator: Sendable {
     /// - Throws: `DiagnosticError` as `evaluate(periods:)` does.
     public func score(periods: [String] = []) throws -> [ScoredPeriod] {
         let wanted = periods.isEmpty ? round.config.periods : periods
-        return try round.config.periods.indices
-            .filter { wanted.contains(round.config.periods[$0]) }
-            .map { try score(periodIndex: $0) }
+        // Prepared in order up to the first period whose plugins cannot be
+        // prepared; the periods before it are scored all together, and the
+        // error thrown is the one scoring the periods one after the other
+        // would meet first.
+        var prepared: [(index: Int, scorers: [any PeriodScorer])] = []
+        var preparation: (any Error)?
+        for index in round.config.periods.indices where wanted.contains(round.config.periods[index]) {
+            do {
+                prepared.append((index, try prepare(periodIndex: index)))
+            } catch {
+                preparation = error
+                break
+            }
+        }
+        let tables = prepared.map { slices.tables[$0.index] }
+        let rowCount = tables.reduce(0) { $0 + $1.rowCount }
+        if !tables.isEmpty {
+            progress?.begin(tables.count == 1 ? "scoring \(tables[0].period)" : "scoring \(tables.count) periods",
+                            total: rowCount, unit: .groups)
+        }
+        let outcomes = timer.measure(.score) {
+            ParallelScorer(jobs: jobs, progress: progress)
+                .score(zip(prepared, tables).map { .init(scorers: $0.scorers, rowCount: $1.rowCount) })
+        }
+        let scored = try zip(prepared, outcomes).map { period, outcome in
+            let table = slices.tables[period.index], dataRows = slices.dataRows[period.index]
+            switch outcome {
+            case .success(let results):
+                return ScoredPeriod(table: table, dataRows: dataRows, results: results)
+            case .failure(let failures):
+                throw diagnose(failures, table, dataRows)
+            }
+        }
+        if let preparation { throw preparation }
+        return scored
     }
 
-    private func score(periodIndex: Int) throws -> ScoredPeriod {
+    /// The period's scorers: every plugin prepared on its population.
+    /// - Throws: `DiagnosticError` naming the entry that could not be prepared.
+    private func prepare(periodIndex: Int) throws -> [any PeriodScorer] {
         let table = slices.tables[periodIndex]
-        let dataRows = slices.dataRows[periodIndex]
         progress?.begin("preparing \(table.period)")
-        let scorers = try timer.measure(.prepare) { () throws -> [any PeriodScorer] in
+        return try timer.measure(.prepare) { () throws -> [any PeriodScorer] in
             var scorers: [any PeriodScorer] = []
             for (index, item) in round.config.allEntries.enumerated() {
                 do {
                     scorers.append(try item.entry.plugin.prepare(table))
                 } catch {
-                    throw diagnose([ParallelScorer.Failure(entry: index, error: asEvaluationError(error))], table, dataRows)
+                    throw diagnose([ParallelScorer.Failure(entry: index, error: asEvaluationError(error))],
+                                   table, slices.dataRows[periodIndex])
                 }
             }
             return scorers
-        }
-        progress?.begin("scoring \(table.period)", total: table.rowCount, unit: .groups)
-        let outcome = timer.measure(.score) {
-            ParallelScorer(jobs: jobs, progress: progress).score(scorers, rowCount: table.rowCount)
-        }
-        switch outcome {
-        case .success(let results):
-            return ScoredPeriod(table: table, dataRows: dataRows, results: results)
-        case .failure(let failures):
-            throw diagnose(failures, table, dataRows)
         }
     }
 

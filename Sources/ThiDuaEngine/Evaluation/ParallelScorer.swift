@@ -1,19 +1,34 @@
 import ScoringKit
 
-/// Runs prepared scorers over all rows of a period in parallel chunks.
+/// Runs prepared scorers over all rows of one or more periods in parallel
+/// chunks.
 ///
 /// Each chunk of rows is scored by one worker straight into the rows'
 /// places in the result arrays; chunks own disjoint rows, so the results
 /// are the same bytes whatever the number of jobs or the order the chunks
 /// ran in. (Scoring into a buffer per chunk and concatenating them copied
 /// every result once more and touched as much fresh memory again.)
+///
+/// The chunks of all periods are handed out from one queue, so the workers
+/// wait for each other once, at the end, instead of once per period: on
+/// two cores a year of four quarters scored 1.8–1.9 times as fast as on one
+/// this way, where a barrier per period left one worker idle at the end of
+/// each quarter.
 struct ParallelScorer {
     /// Number of workers; 1 scores on the calling thread.
     let jobs: Int
     /// Counts the rows of each chunk scored, when someone shows progress.
     var progress: ProgressMeter?
 
-    /// Either every result or every failure.
+    /// The scorers of one period, prepared on its population.
+    struct Period {
+        /// One per entry, in `RoundConfig.allEntries` order.
+        var scorers: [any PeriodScorer]
+        /// The period's rows.
+        var rowCount: Int
+    }
+
+    /// Either every result of a period or every failure.
     enum Outcome {
         case success([[Double]])
         case failure([Failure])
@@ -25,43 +40,74 @@ struct ParallelScorer {
         var error: EvaluationError
     }
 
-    /// Scores every row with every scorer.
+    /// A stretch of one period's rows, scored by one worker.
+    private struct Chunk {
+        var period: Int
+        var rows: Range<Int>
+    }
+
+    /// Scores every row of one period with every scorer.
     /// - Returns: `[scorer][row]` results, or every failure sorted by row
     ///   then scorer.
     func score(_ scorers: [any PeriodScorer], rowCount: Int) -> Outcome {
-        guard rowCount > 0 else { return .success(scorers.map { _ in [] }) }
-        // Several chunks per worker even out uneven chunks; a floor keeps the
-        // per-chunk overhead small next to the work.
-        let pieces = Parallel.threads(jobs) * 8
-        let chunkSize = max(1024, (rowCount + pieces - 1) / pieces)
-        let chunkCount = (rowCount + chunkSize - 1) / chunkSize
-        var failures: [Failure] = []
+        score([Period(scorers: scorers, rowCount: rowCount)])[0]
+    }
+
+    /// Scores every row of every period with the period's scorers.
+    /// - Returns: Each period's outcome, in the order given: `[scorer][row]`
+    ///   results, or every failure of the period sorted by row then scorer.
+    func score(_ periods: [Period]) -> [Outcome] {
+        let chunks = Self.chunks(of: periods.map(\.rowCount), jobs: jobs)
+        // Where each period's columns start among all the buffers.
+        var firstColumn = [0]
+        for period in periods { firstColumn.append(firstColumn[firstColumn.count - 1] + period.scorers.count) }
+        let capacities = periods.flatMap { period in period.scorers.map { _ in period.rowCount } }
+        var failures: [[Failure]] = []
         // Pages are first touched by the workers that score into them.
-        let results = [[Double]].filledInPlace(count: scorers.count, capacity: rowCount) { buffers in
-            // Safe to share: each chunk's rows of the buffers are written by
-            // the one worker that scores the chunk, and nothing reads them
-            // before `Parallel.map` returns, which waits for every worker.
-            nonisolated(unsafe) let columns = buffers
-            let progress = self.progress
-            failures = Parallel.map(chunkCount, jobs: jobs) { chunk -> [Failure] in
-                let rows = (chunk * chunkSize)..<min(rowCount, (chunk + 1) * chunkSize)
-                let found = Self.scoreChunk(scorers, rows: rows, into: columns)
-                progress?.advance(by: rows.count)
+        let columns = [[Double]].filledInPlace(capacities: capacities) { buffers in
+            // Safe to share: each chunk's rows of its period's buffers are
+            // written by the one worker that scores the chunk, and nothing
+            // reads them before `Parallel.map` returns, which waits for
+            // every worker.
+            nonisolated(unsafe) let shared = buffers
+            let progress = self.progress, starts = firstColumn
+            failures = Parallel.map(chunks.count, jobs: jobs) { index -> [Failure] in
+                let chunk = chunks[index]
+                let found = Self.scoreChunk(periods[chunk.period].scorers, rows: chunk.rows,
+                                            into: shared[starts[chunk.period]..<starts[chunk.period + 1]])
+                progress?.advance(by: chunk.rows.count)
                 return found
-            }.flatMap { $0 }
-            return rowCount
+            }
+            // Every row of every column: each chunk zeroes its rows first.
+            return capacities
         }
-        if !failures.isEmpty {
-            return .failure(failures.sorted { ($0.error.row, $0.entry) < ($1.error.row, $1.entry) })
+        return periods.indices.map { period in
+            let found = zip(chunks, failures).filter { $0.0.period == period }.flatMap(\.1)
+            guard found.isEmpty else {
+                return .failure(found.sorted { ($0.error.row, $0.entry) < ($1.error.row, $1.entry) })
+            }
+            return .success(Array(columns[firstColumn[period]..<firstColumn[period + 1]]))
         }
-        return .success(results)
+    }
+
+    /// The chunks of each period in turn. Several chunks per worker and
+    /// period even out uneven chunks; a floor keeps the per-chunk overhead
+    /// small next to the work.
+    private static func chunks(of rowCounts: [Int], jobs: Int) -> [Chunk] {
+        let pieces = Parallel.threads(jobs) * 8
+        return rowCounts.enumerated().flatMap { period, rowCount -> [Chunk] in
+            let chunkSize = max(1024, (rowCount + pieces - 1) / pieces)
+            return stride(from: 0, to: rowCount, by: chunkSize).map { start in
+                Chunk(period: period, rows: start..<min(rowCount, start + chunkSize))
+            }
+        }
     }
 
     private static func scoreChunk(_ scorers: [any PeriodScorer], rows: Range<Int>,
-                                   into columns: [UnsafeMutableBufferPointer<Double>]) -> [Failure] {
+                                   into columns: ArraySlice<UnsafeMutableBufferPointer<Double>>) -> [Failure] {
         var failures: [Failure] = []
-        for (entry, scorer) in scorers.enumerated() {
-            let slice = UnsafeMutableBufferPointer(rebasing: columns[entry][rows])
+        for (entry, (scorer, column)) in zip(scorers, columns).enumerated() {
+            let slice = UnsafeMutableBufferPointer(rebasing: column[rows])
             // Zeros first, as a fresh array would hold: a plugin that skips a
             // row must not leave memory's leftovers in the results.
             slice.initialize(repeating: 0)

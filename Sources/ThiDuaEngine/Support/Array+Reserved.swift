@@ -36,17 +36,40 @@ extension Array where Element == [Double] {
     static func filledInPlace(
         count: Int, capacity: Int, _ fill: ([UnsafeMutableBufferPointer<Double>]) -> Int
     ) -> [[Double]] {
-        var columns = [[Double]](repeating: [], count: count)
-        var filled = 0
+        filledInPlace(capacities: [Int](repeating: capacity, count: count)) { buffers in
+            [Int](repeating: fill(buffers), count: count)
+        }
+    }
+
+    /// Columns with room for `capacities[i]` values each, written in place
+    /// by `fill` as in `filledInPlace(count:capacity:_:)`; column `i` then
+    /// holds its first `n[i]` values, `n` being what `fill` returns.
+    ///
+    /// The columns are made one inside the other (a closure per column on
+    /// the stack, some hundred bytes each), as an array's uninitialized
+    /// storage is only lent to a closure.
+    /// - Parameters:
+    ///   - capacities: The values each column has room for.
+    ///   - fill: Writes the values; must initialize the first `n[i]` of
+    ///     column `i` and return `n` (one count per column, each at most
+    ///     the column's capacity).
+    /// - Returns: The columns.
+    static func filledInPlace(
+        capacities: [Int], _ fill: ([UnsafeMutableBufferPointer<Double>]) -> [Int]
+    ) -> [[Double]] {
+        var columns = [[Double]](repeating: [], count: capacities.count)
+        var filled: [Int] = []
         func make(_ index: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) {
-            guard index < count else {
+            guard index < capacities.count else {
                 filled = fill(buffers)
-                precondition(filled >= 0 && filled <= capacity, "more values written than there is room for")
+                precondition(filled.count == capacities.count
+                             && zip(filled, capacities).allSatisfy { $0 >= 0 && $0 <= $1 },
+                             "more values written than there is room for")
                 return
             }
-            columns[index] = [Double](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-                make(index + 1, buffers + [UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])])
-                initialized = filled
+            columns[index] = [Double](unsafeUninitializedCapacity: capacities[index]) { buffer, initialized in
+                make(index + 1, buffers + [UnsafeMutableBufferPointer(rebasing: buffer[0..<capacities[index]])])
+                initialized = filled[index]
             }
         }
         make(0, [])
