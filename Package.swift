@@ -57,9 +57,13 @@ let package = Package(
             dependencies: ["ScoringKit"] + pluginNames.map { .target(name: "\($0)Plugin") },
             swiftSettings: swiftSettings
         ),
+        // Allocator settings for the command-line tool (C, as Swift does not
+        // see glibc's `mallopt`).
+        .target(name: "CAllocator"),
         .executableTarget(
             name: "thidua",
             dependencies: [
+                "CAllocator",
                 "ThiDuaEngine",
                 "BuiltinPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["thidua"],
+            dependencies: ["thidua", "CAllocator"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),

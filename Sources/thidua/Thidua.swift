@@ -29,6 +29,7 @@ struct Thidua: ParsableCommand {
     /// <subcommand>`), exit status 64. And a command whose standard output
     /// could not be written ends with status 1, not 0.
     static func main() {
+        MemoryPolicy.keepFreedMemory()
         Console.bufferStandardOutput()
         var command: any ParsableCommand
         do {
