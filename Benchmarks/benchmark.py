@@ -4,7 +4,7 @@
 Builds the release binary (into .build-bench, apart from the debug build),
 generates synthetic data with `thidua generate`, and runs the sample round's
 config on it: `thidua run --year`, every output file written, several times
-with --jobs 1 and --jobs 2. Prints the medians of the wall time of each phase
+with --jobs 1 and --jobs 2, the two taking turns. Prints the medians of the wall time of each phase
 (from `thidua run --timings FILE`), rows and MB per second, parsing speed per
 core, peak resident memory, the 1 -> 2 jobs speed-ups, and the time per group
 at 10,000, 100,000 and 1,000,000 groups.
@@ -93,23 +93,28 @@ def run_once(binary, config, jobs, work, scope):
     return wall, usage.ru_maxrss / 1024, figures
 
 
-def measure(binary, config, jobs, runs, work, scope):
-    """Medians over `runs` runs of the wall time, the peak memory and each phase."""
-    walls, rss, per_phase, figures = [], [], {p: [] for p in PHASES}, {}
+def measure(binary, config, jobs_list, runs, work, scope):
+    """Medians over `runs` runs of the wall time, the peak memory and each
+    phase, for each job count in `jobs_list`. The job counts take turns
+    (1, 2, 1, 2, ...), so that a machine whose speed drifts during the
+    benchmark slows both alike and the speed-ups compare like with like."""
+    samples = {jobs: [] for jobs in jobs_list}
     for _ in range(runs):
-        wall, peak, figures = run_once(binary, config, jobs, work, scope)
-        walls.append(wall)
-        rss.append(peak)
-        for phase in PHASES:
-            per_phase[phase].append(float(figures[phase]))
-    return {
-        "wall": statistics.median(walls),
-        "rss": statistics.median(rss),
-        "phases": {p: statistics.median(v) for p, v in per_phase.items()},
-        "rows": int(figures["rows"]),
-        "input_bytes": int(figures["input_bytes"]),
-        "periods": int(figures["periods"]),
-    }
+        for jobs in jobs_list:
+            samples[jobs].append(run_once(binary, config, jobs, work, scope))
+    results = []
+    for jobs in jobs_list:
+        runs_of = samples[jobs]
+        figures = runs_of[-1][2]
+        results.append({
+            "wall": statistics.median(wall for wall, _, _ in runs_of),
+            "rss": statistics.median(peak for _, peak, _ in runs_of),
+            "phases": {p: statistics.median(float(f[p]) for _, _, f in runs_of) for p in PHASES},
+            "rows": int(figures["rows"]),
+            "input_bytes": int(figures["input_bytes"]),
+            "periods": int(figures["periods"]),
+        })
+    return results
 
 
 def machine():
@@ -130,13 +135,16 @@ def report_main(one, two, runs):
     mb = two["input_bytes"] / 1e6
     print()
     print("100,000 groups × 4 quarters + the year, `run --year`, every output written")
-    print("medians of %d runs; input %.1f MB, %s rows" % (runs, mb, format(two["rows"], ",")))
+    print("medians of %d runs each, 1 and 2 jobs taking turns; input %.1f MB, %s rows"
+          % (runs, mb, format(two["rows"], ",")))
     print()
     print("%-16s %10s %10s %9s" % ("phase", "--jobs 1", "--jobs 2", "speed-up"))
     for phase in PHASES:
         a, b = one["phases"][phase], two["phases"][phase]
         print("%-16s %9.3fs %9.3fs %8.2f×" % (phase, a, b, a / b if b > 0 else float("nan")))
     print("%-16s %9.3fs %9.3fs %8.2f×" % ("whole run (wall)", one["wall"], two["wall"], one["wall"] / two["wall"]))
+    print("(aggregate_rank and award are the quarters'; the year is ranked and awarded while the")
+    print(" quarters' files are written, inside write)")
     print()
     print("rows per second, whole run:      %10s (1 job) %10s (2 jobs)"
           % (format(int(one["rows"] / one["wall"]), ","), format(int(two["rows"] / two["wall"]), ",")))
@@ -184,8 +192,7 @@ def run_all(args, work):
 
     data = generate(binary, work, 100_000, QUARTERS)
     config = make_config(work, data, QUARTERS)
-    one = measure(binary, config, 1, args.runs, work, ["--year"])
-    two = measure(binary, config, 2, args.runs, work, ["--year"])
+    one, two = measure(binary, config, [1, 2], args.runs, work, ["--year"])
     report_main(one, two, args.runs)
 
     # Two pairs of runs of the same shape, ten times apart: a flat cost per
@@ -195,14 +202,14 @@ def run_all(args, work):
 
     small = make_config(work, generate(binary, work, 10_000, QUARTERS), QUARTERS)
     rows = [
-        ("10,000 groups × 4 quarters + year", measure(binary, small, 2, args.runs, work, ["--year"]), 40_000),
+        ("10,000 groups × 4 quarters + year", measure(binary, small, [2], args.runs, work, ["--year"])[0], 40_000),
         ("100,000 groups × 4 quarters + year", two, 400_000),
         ("100,000 groups × 1 quarter",
-         measure(binary, one_quarter(100_000), 2, args.runs, work, ["--period", "2020-Q1"]), 100_000),
+         measure(binary, one_quarter(100_000), [2], args.runs, work, ["--period", "2020-Q1"])[0], 100_000),
     ]
     if not args.skip_million:
         rows.append(("1,000,000 groups × 1 quarter",
-                     measure(binary, one_quarter(1_000_000), 2, min(args.runs, 3), work, ["--period", "2020-Q1"]),
+                     measure(binary, one_quarter(1_000_000), [2], min(args.runs, 3), work, ["--period", "2020-Q1"])[0],
                      1_000_000))
     report_scaling(rows)
 
