@@ -114,6 +114,30 @@ import Testing
         expectSameEveryWay(bytes)
     }
 
+    @Test func manyWardsInRowsOfNoOrderParseTheSameInChunks() {
+        // More wards than the interner scans (32), rows in no order, and a
+        // ward spelled decomposed in some rows: chunks find their wards in
+        // the file's interner by the bytes they read them from.
+        var random = SeededRandom(seed: 31)
+        var lines: [String] = []
+        for period in ["2020-Q1", "2020-Q2"] {
+            for group in 0..<400 {
+                let ward = group % 60 == 7 && random.below(2) == 0 ? "Phu\u{031B}o\u{031B}\u{0300}ng 7" : "Phường \(group % 60)"
+                lines.append("\(period),\(ward),G\(group),Tổ \(group),\(random.below(500)),\(random.below(2000)),n")
+            }
+        }
+        for index in lines.indices.reversed() { lines.swapAt(index, random.below(index + 1)) }
+        let text = DataFixture.header + "\n" + lines.joined(separator: "\n") + "\n"
+        expectSameEveryWay(Array(text.utf8))
+        guard case .data(let data) = DataFixture.outcome(Array(text.utf8), numeric: DataFixture.numeric, chunks: 8) else {
+            Issue.record("the file does not parse")
+            return
+        }
+        // One ward however it is spelled, named as first written.
+        #expect(data.data.wardNames.count == 60)
+        #expect(data.data.rowCount == 800)
+    }
+
     @Test func randomFilesParseTheSameInChunks() {
         // Small files from a grammar of the troublesome cases: quoted cells
         // with commas, quotes and line breaks, blank lines, every line end,

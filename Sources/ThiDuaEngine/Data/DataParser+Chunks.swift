@@ -14,12 +14,12 @@ struct ChunkRows: Sendable {
     /// Whether it ended with blank lines, which are errors if rows follow.
     var endsWithBlankLines = false
     /// The rows it wrote into its stretch of the columns and the identity
-    /// arrays: its periods and wards as indices into `periodNames` and
-    /// `wardNames`, its lines counted from 1 at `start`.
+    /// arrays: its periods and wards as indices into `periods` and
+    /// `wards`, its lines counted from 1 at `start`.
     var rows = 0
     /// The chunk's own interned periods and wards, in order of appearance.
-    var periodNames: [String] = []
-    var wardNames: [String] = []
+    var periods = TextInterner()
+    var wards = TextInterner()
     /// `DuplicateGroups.hash(id:)` of each row's group id.
     var keyOfRow: [UInt64] = []
 }
@@ -146,7 +146,7 @@ extension DataParser {
             start: start, stop: scanner.position, lineBreaks: scanner.line - 1,
             failed: !parser.errors.diagnostics.isEmpty || parser.values.overflowed || parser.stretchOverflowed,
             endsWithBlankLines: !parser.pendingBlankLines.isEmpty, rows: parser.rowsInStretch,
-            periodNames: parser.periods.names, wardNames: parser.wards.names, keyOfRow: parser.keyOfRow)
+            periods: parser.periods, wards: parser.wards, keyOfRow: parser.keyOfRow)
     }
 
     /// Rows `rows` of each column.
@@ -205,8 +205,11 @@ extension DataParser {
         var firstRow = [0], lineOffsets: [Int32] = [], periodIndices: [[Int32]] = [], wardIndices: [[Int32]] = []
         var line = firstLine
         for chunk in chunks {
-            periodIndices.append(chunk.periodNames.map { periods.index(of: $0) })
-            wardIndices.append(chunk.wardNames.map { wards.index(of: $0) })
+            // By the bytes each name was read from: the chunks read the
+            // same file (a national file's 32 chunks hold some 100,000
+            // ward names in all when its rows are not sorted).
+            periodIndices.append(chunk.periods.names.indices.map { periods.index(ofNameAt: $0, of: chunk.periods, in: bytes) })
+            wardIndices.append(chunk.wards.names.indices.map { wards.index(ofNameAt: $0, of: chunk.wards, in: bytes) })
             lineOffsets.append(Int32(clamping: line - 1))
             firstRow.append(firstRow[firstRow.count - 1] + chunk.rows)
             line += chunk.lineBreaks
