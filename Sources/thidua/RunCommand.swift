@@ -18,11 +18,10 @@ struct RunCommand: ParsableCommand {
             manifest.json) or empty.
 
             With --timings FILE, also writes the wall time of each phase as JSON: read \
-            (config and data files; with --jobs 1 also hashing the data for the manifest, \
-            which more jobs leave to a low-priority thread), validate (the data against the config), prepare (the \
+            (config and data files), validate (the data against the config), prepare (the \
             split by period and every plugin's prepare), score, aggregate_rank (totals, \
             eligibility, tiers, ranking, the year's aggregation), award and write (every \
-            output file and the manifest), in seconds; then total, rows, input_bytes, \
+            output file, and the manifest with the data's SHA-256), in seconds; then total, rows, input_bytes, \
             jobs and periods (evaluations written). The year is ranked and awarded while \
             the quarters' files are written, so its share of aggregate_rank and award \
             overlaps write, and the phases add up to more than total. On a terminal a run that lasts more \

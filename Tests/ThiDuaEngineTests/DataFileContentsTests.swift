@@ -92,7 +92,7 @@ import Testing
         let contents = try DataFileContents.load(path: file.path, jobs: 1)
         try #require(contents.isMapped)
         try contents.checkUnchanged()
-        let digest = DataDigest(deferring: contents)
+        let digest = DataDigest(of: contents)
         contents.releaseLeaseKeepingTheMapping()
         #expect(truncate(file.path, off_t(pageSize)) == 0)
         let seen = Self.read(contents)
@@ -122,7 +122,8 @@ import Testing
         let contents = try DataFileContents.load(path: file.path, jobs: 2)
         try #require(contents.isMapped)
         // One taken before the change stands; one taken after is an error.
-        let before = DataDigest(hashing: contents), after = DataDigest(deferring: contents)
+        let before = DataDigest(of: contents), after = DataDigest(of: contents)
+        _ = try before.hexDigest()
         contents.releaseLeaseKeepingTheMapping()
         // Past the coarsest clock tick a file time may have.
         usleep(30_000)

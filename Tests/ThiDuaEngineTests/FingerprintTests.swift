@@ -46,16 +46,16 @@ struct FingerprintTests {
         #expect(error?.description.contains("/nonexistent/thidua/data.csv") == true)
     }
 
-    /// A digest taken on a thread of its own, or by whoever asks for it
-    /// first, is the digest of the bytes, and asking again (from several
-    /// threads at once) gives it again.
+    /// A digest taken by whoever asks for it first is the digest of the
+    /// bytes, and asking again (from several threads at once) gives it
+    /// again.
     @Test(arguments: [0, 1_000_000, Fingerprint.chunkSize * 3 + 17])
     func aDataDigestIsTheDigestOfItsBytesWhoeverTakesIt(count: Int) async throws {
         let message = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let expected = Fingerprint.hexDigest(message)
         let contents = DataFileContents(message)
-        for digest in [DataDigest(hashingInBackground: contents), DataDigest(deferring: contents),
-                       DataDigest(hashing: contents)] {
+        for digest in [DataDigest(of: contents), DataDigest(of: contents)] {
+            if digest.isKnown { Issue.record("a digest was taken before it was asked for") }
             let seen = await withTaskGroup(of: String?.self) { group in
                 for _ in 0..<4 { group.addTask { try? digest.hexDigest() } }
                 return await group.reduce(into: []) { $0.append($1) }
@@ -65,14 +65,16 @@ struct FingerprintTests {
         }
     }
 
-    /// Cancelling a digest already known keeps it; cancelling one being
-    /// computed in the background, before or after its thread started,
-    /// ends it without a crash (what it frees is not observable here).
-    @Test func aCancelledDigestStopsAndAKnownOneStays() throws {
-        let known = DataDigest(hashing: DataFileContents(Array("abc".utf8)))
+    /// Cancelling a digest already known keeps it; cancelling one not
+    /// taken yet lets go of the bytes (what it frees is not observable
+    /// here) and leaves it unknown.
+    @Test func aCancelledDigestIsNotTakenAndAKnownOneStays() throws {
+        let known = DataDigest(of: DataFileContents(Array("abc".utf8)))
+        _ = try known.hexDigest()
         known.cancel()
         #expect(try known.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        // Cancelled at once, before or after the thread started: it ends without a digest and without crashing.
-        DataDigest(hashingInBackground: DataFileContents([UInt8](repeating: 7, count: Fingerprint.chunkSize * 8))).cancel()
+        let cancelled = DataDigest(of: DataFileContents([UInt8](repeating: 7, count: Fingerprint.chunkSize * 8)))
+        cancelled.cancel()
+        #expect(!cancelled.isKnown)
     }
 }

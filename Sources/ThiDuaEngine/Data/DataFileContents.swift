@@ -22,7 +22,7 @@ import Synchronization
 ///
 /// - The file is only mapped under a read lease (`F_SETLEASE`): a program
 ///   that opens it to write or truncates it waits until the contents are
-///   freed, right after the parse and the manifest's digest. The kernel
+///   freed, once the parse is done and the manifest's digest taken. The kernel
 ///   tells the holder with `SIGIO`, whose default action would end the
 ///   process, so `SIGIO` is ignored when nothing else handles it.
 /// - The kernel waits at most `/proc/sys/fs/lease-break-time` seconds (45

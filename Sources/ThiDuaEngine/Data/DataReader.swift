@@ -36,9 +36,8 @@ public enum DataReader {
 
     /// As `read(contentsOf:displayPath:numericColumns:jobs:)`, counting the
     /// bytes parsed in `progress`; also returns the file's size and, with
-    /// `fingerprint`, the SHA-256 of the bytes parsed, for a manifest (with
-    /// more than one job taken on a low-priority thread of its own while
-    /// the caller goes on).
+    /// `fingerprint`, the SHA-256 of the bytes parsed, for a manifest (taken
+    /// when first asked for; the bytes are held until then).
     static func read(
         contentsOf path: String, displayPath: String, numericColumns: Set<String>, jobs: Int,
         fingerprint: Bool, progress: ProgressMeter?
@@ -49,32 +48,20 @@ public enum DataReader {
         } catch {
             throw error.diagnostic(dataFile: displayPath)
         }
-        // Hashed for the manifest: the digest is of the very bytes evaluated,
-        // and the file is not read a second time. With more than one job a
-        // large file's hash runs on a low-priority thread from now on,
-        // taking up the moments the run leaves a core idle; a small one's
-        // (some milliseconds) after the parse, as with one job, so that a
-        // round of many small files does not start a thread for each.
-        let background = fingerprint && jobs > 1 && contents.count >= DataDigest.backgroundBytes
-            ? DataDigest(hashingInBackground: contents) : nil
-        let data: DataSet
-        do {
-            let parsed = Result {
-                try contents.withUnsafeBufferPointer { bytes in
-                    try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
-                              chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
-                }
+        let parsed = Result {
+            try contents.withUnsafeBufferPointer { bytes in
+                try parse(bytes: bytes, displayPath: displayPath, numericColumns: numericColumns,
+                          chunks: chunkCount(byteCount: bytes.count, jobs: jobs), jobs: jobs, progress: progress)
             }
-            // A mapped file that changed meanwhile may have been read in
-            // part before and in part after: neither its data nor its
-            // errors are those of a file.
-            try checkUnchanged(contents, displayPath: displayPath)
-            data = try parsed.get()
-        } catch {
-            background?.cancel()
-            throw error
         }
-        return (data, contents.count, fingerprint ? background ?? DataDigest(hashing: contents) : nil)
+        // A mapped file that changed meanwhile may have been read in part
+        // before and in part after: neither its data nor its errors are
+        // those of a file.
+        try checkUnchanged(contents, displayPath: displayPath)
+        let data = try parsed.get()
+        // Hashed when the manifest is made: the digest is of the very bytes
+        // evaluated, and the file is not read a second time.
+        return (data, contents.count, fingerprint ? DataDigest(of: contents) : nil)
     }
 
     /// Throws, naming the file, when `contents` changed since it was mapped.

@@ -12,11 +12,11 @@ public struct Round: Sendable {
     public var warnings: [Diagnostic]
     /// The SHA-256 of each of `data.files`, of the bytes that were parsed,
     /// when the round was loaded with `fingerprint` (for the manifest);
-    /// otherwise empty. A digest may still be being computed.
+    /// otherwise empty. A digest is taken when first asked for.
     var dataDigests: [DataDigest] = []
 
-    /// The digests of `dataDigests` as lowercase hexadecimal, any still
-    /// being computed computed now; empty unless loaded with `fingerprint`.
+    /// The digests of `dataDigests` as lowercase hexadecimal, any not
+    /// taken yet taken now; empty unless loaded with `fingerprint`.
     /// - Throws: `DiagnosticError` naming a mapped data file that changed
     ///   before it was all hashed (see `DataFileContents`).
     public var dataFileDigests: [String] {
@@ -65,9 +65,9 @@ public struct Round: Sendable {
     ///     rows and bytes read.
     ///   - progress: Counts the bytes of data parsed, for a display.
     ///   - fingerprint: Whether to take the SHA-256 of each data file's
-    ///     bytes for a manifest (`dataFileDigests`; with more than one
-    ///     job on a low-priority thread while the round goes on). Without
-    ///     it, `Manifest.make` reads the files again to hash them.
+    ///     bytes for a manifest (`dataFileDigests`, which hashes the bytes
+    ///     held since the parse when first asked). Without it,
+    ///     `Manifest.make` reads the files again to hash them.
     /// - Throws: `DiagnosticError` with every problem found in the config,
     ///   then in the data, then between the two.
     public static func load(configPath: String, dataPaths: [String] = [], registry: PluginRegistry, jobs: Int = 1,

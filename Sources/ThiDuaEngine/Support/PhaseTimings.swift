@@ -16,9 +16,8 @@
 public struct PhaseTimings: Sendable, Hashable {
     /// A phase of `thidua run`, named as in the JSON file.
     public enum Phase: String, Sendable, Hashable, CaseIterable {
-        /// Reading and parsing the config and the data files; with one job
-        /// also hashing the data for the manifest (with more, a low-priority
-        /// thread hashes it while the run goes on).
+        /// Reading and parsing the config and the data files (the data is
+        /// hashed for the manifest during `write`).
         case read
         /// Cross-checks of the config against the data (columns, periods).
         case validate
