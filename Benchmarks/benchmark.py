@@ -10,7 +10,7 @@ core, peak resident memory, the 1 -> 2 jobs speed-ups, and the time per group
 at 10,000, 100,000 and 1,000,000 groups.
 
 Usage (from the repository root):
-    python3 Benchmarks/benchmark.py                 # everything, 5 runs each
+    python3 Benchmarks/benchmark.py                 # everything, 7 runs each
     python3 Benchmarks/benchmark.py --runs 3 --skip-million
     python3 Benchmarks/benchmark.py --work /tmp/thidua-bench   # keep the data
 
@@ -110,6 +110,8 @@ def measure(binary, config, jobs_list, runs, work, scope):
             "wall": statistics.median(wall for wall, _, _ in runs_of),
             "rss": statistics.median(peak for _, peak, _ in runs_of),
             "phases": {p: statistics.median(float(f[p]) for _, _, f in runs_of) for p in PHASES},
+            "ranges": {p: (min(float(f[p]) for _, _, f in runs_of), max(float(f[p]) for _, _, f in runs_of))
+                       for p in PHASES},
             "rows": int(figures["rows"]),
             "input_bytes": int(figures["input_bytes"]),
             "periods": int(figures["periods"]),
@@ -131,6 +133,11 @@ def machine():
     return "%s, %d cores, %s; %s" % (model, os.cpu_count() or 0, platform.system(), swift[0] if swift else "swift")
 
 
+def spread(figures, phase):
+    low, high = figures["ranges"][phase]
+    return "%.3f-%.3fs" % (low, high)
+
+
 def report_main(one, two, runs):
     mb = two["input_bytes"] / 1e6
     print()
@@ -143,8 +150,10 @@ def report_main(one, two, runs):
         a, b = one["phases"][phase], two["phases"][phase]
         print("%-16s %9.3fs %9.3fs %8.2f×" % (phase, a, b, a / b if b > 0 else float("nan")))
     print("%-16s %9.3fs %9.3fs %8.2f×" % ("whole run (wall)", one["wall"], two["wall"], one["wall"] / two["wall"]))
-    print("(aggregate_rank and award are the quarters'; the year is ranked and awarded while the")
-    print(" quarters' files are written, inside write)")
+    print("(aggregate_rank and award include the year's, ranked and awarded on one worker while the")
+    print(" others write the quarters' files: that share overlaps write, and gains little from a second job)")
+    print("spread over the runs (min-max): score %s (1 job), %s (2 jobs); read %s, %s"
+          % (spread(one, "score"), spread(two, "score"), spread(one, "read"), spread(two, "read")))
     print()
     print("rows per second, whole run:      %10s (1 job) %10s (2 jobs)"
           % (format(int(one["rows"] / one["wall"]), ","), format(int(two["rows"] / two["wall"]), ",")))
@@ -168,7 +177,7 @@ def report_scaling(rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median reported)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (median reported)")
     parser.add_argument("--skip-million", action="store_true", help="skip the 1,000,000-group quarter")
     parser.add_argument("--work", help="folder for generated data (kept between runs); default: a temp folder")
     args = parser.parse_args()
