@@ -31,23 +31,30 @@ struct RoundOptions: ParsableArguments {
     /// - Parameter round: The loaded round.
     /// - Returns: The quarters' results, then the year's.
     func evaluate(_ round: Round) throws -> [PeriodResult] {
-        let (quarters, year) = try evaluateLeavingYear(round)
+        let (quarters, year) = try evaluateLeavingYear(with: Evaluator(round: round, jobs: jobs))
         return quarters + (year.map { [$0.make()] } ?? [])
     }
 
     /// As ``evaluate(_:)``, but the year (when asked for) is left to make:
     /// `OutputSet.write` makes it on a worker while it writes the quarters'
-    /// files.
+    /// files. The round's indicator values are let go of once split by
+    /// period (`Evaluator.init(takingValuesOf:jobs:timer:progress:)`).
     /// - Parameters:
-    ///   - round: The loaded round.
+    ///   - round: The loaded round; its data's `columns` are emptied.
     ///   - timer: Receives the time of each phase, for `--timings`.
     ///   - progress: Counts the work done, for a progress line.
     /// - Returns: The quarters' results, and the year to make, if any.
-    func evaluateLeavingYear(_ round: Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws
+    func evaluateLeavingYear(_ round: inout Round, timer: PhaseTimer? = nil, progress: ProgressMeter? = nil) throws
         -> (quarters: [PeriodResult], year: LateResult?) {
-        let evaluator = Evaluator(round: round, jobs: jobs, timer: timer, progress: progress)
+        try evaluateLeavingYear(
+            with: Evaluator(takingValuesOf: &round, jobs: jobs, timer: timer, progress: progress))
+    }
+
+    /// The quarters `evaluator` evaluates, and the year to make, if any.
+    private func evaluateLeavingYear(with evaluator: Evaluator) throws
+        -> (quarters: [PeriodResult], year: LateResult?) {
         let quarters = try evaluator.evaluate(periods: periods)
-        guard includesYear(of: round) else { return (quarters, nil) }
+        guard includesYear(of: evaluator.round) else { return (quarters, nil) }
         let yearEvaluator = evaluator.withoutProgress
         return (quarters, LateResult(period: evaluator.yearLabel) {
             yearEvaluator.evaluateYear(quarters: quarters)

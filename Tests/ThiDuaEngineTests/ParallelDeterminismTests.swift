@@ -24,4 +24,29 @@ import Testing
         #expect(outputs[0].count == 20)
         #expect(outputs[0] == outputs[1])
     }
+
+    /// `thidua run`'s evaluator lets go of the data's values once it has
+    /// split them by period: the same results, and the round it was given,
+    /// and its own, without the values.
+    @Test func anEvaluatorTakingTheValuesOverGivesTheSameResults() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let yaml = try String(contentsOf: root.appendingPathComponent("Configs/thanh-xuan-2020.yaml"), encoding: .utf8)
+        let csv = SampleDataGenerator(groups: 600, periods: ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"], seed: 11)
+            .csv()
+        var round = try Fixture.round(yaml, csv)
+        let kept = Evaluator(round: round, jobs: 2)
+        let expected = try kept.evaluate()
+        let names = round.data.columnNames
+        #expect(!names.isEmpty && round.data.columns.allSatisfy { $0.count == 2400 })
+        let taking = Evaluator(takingValuesOf: &round, jobs: 2)
+        #expect(round.data.columns == names.map { _ in [] })
+        #expect(taking.round.data.columns == names.map { _ in [] })
+        #expect(round.data.columnNames == names && round.data.rowCount == 2400)
+        let results = try taking.evaluate()
+        let bytes = { (results: [PeriodResult], evaluator: Evaluator) in
+            (results + [evaluator.evaluateYear(quarters: results)]).flatMap { OutputSet.periodFiles(for: $0).map(\.bytes) }
+        }
+        #expect(bytes(results, taking) == bytes(expected, kept))
+    }
 }

@@ -48,13 +48,22 @@ public struct DataSet: Sendable {
     /// that every file's header has).
     public var columnNames: [String]
     /// The indicator values, parallel to `columnNames`; each has `rowCount`
-    /// finite, non-negative values.
+    /// finite, non-negative values, unless `dropIndicatorValues()` emptied
+    /// them.
     public var columns: [[Double]]
     /// Every header name in file order, trimmed of surrounding spaces,
     /// including identity and ignored columns (for several files, every
     /// name of any file, in order of first appearance); used for "did you
     /// mean" when a config names a column the data lacks.
     public var headerColumns: [String]
+
+    /// Empties every column of `columns` (`columnNames` stay, as the
+    /// record of what was read), for a holder done with the values: once an
+    /// evaluator has split them by period, each period's table holds its
+    /// own copy (see `Evaluator.init(takingValuesOf:jobs:timer:progress:)`).
+    public mutating func dropIndicatorValues() {
+        columns = columnNames.map { _ in [] }
+    }
 
     /// The data files for messages: the only file's name, or every name
     /// joined by `, `.

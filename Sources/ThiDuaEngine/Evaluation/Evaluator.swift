@@ -4,8 +4,9 @@ import ScoringKit
 /// plugin on the period's population, scores all groups in parallel, then
 /// totals, eligibility, tiers, ranking and awards.
 public struct Evaluator: Sendable {
-    /// The round.
-    public let round: Round
+    /// The round (without its indicator values when the evaluator was made
+    /// by `init(takingValuesOf:jobs:timer:progress:)`).
+    public private(set) var round: Round
     /// Worker threads (≥ 1): for splitting the data by period, scoring,
     /// deciding the periods side by side, and the year.
     public let jobs: Int
@@ -41,6 +42,34 @@ public struct Evaluator: Sendable {
             PeriodSlices(data: round.data, periods: round.config.periods,
                          columns: round.config.referencedColumns.map(\.name), jobs: workers)
         }
+    }
+
+    /// Creates an evaluator that takes over the indicator values of
+    /// `round`'s data: they are split by period, as `init(round:jobs:timer:progress:)`
+    /// splits them, and then dropped from `round.data` and from this
+    /// evaluator's copy (`DataSet.dropIndicatorValues()`), so that their
+    /// memory is free again before the scoring asks for as much for its
+    /// results. For a caller that does not read `round.data.columns` again,
+    /// such as `thidua run`.
+    ///
+    /// Without it a national run's plugin results (54 MB) went into fresh
+    /// pages, which the kernel first faulted in and zeroed while its 70 MB
+    /// of values, copied into the periods' tables, stayed unused: faulting
+    /// those pages was some 30 % of the scoring, and two threads faulting at
+    /// once wait on each other in the kernel.
+    /// - Parameters:
+    ///   - round: The round to evaluate; its data's `columns` are emptied.
+    ///   - jobs: As in `init(round:jobs:timer:progress:)`.
+    ///   - timer: As in `init(round:jobs:timer:progress:)`.
+    ///   - progress: As in `init(round:jobs:timer:progress:)`.
+    public init(takingValuesOf round: inout Round, jobs: Int, timer: PhaseTimer? = nil,
+                progress: ProgressMeter? = nil) {
+        self.init(round: round, jobs: jobs, timer: timer, progress: progress)
+        // Both holders let go, so the arrays are freed here (and reused by
+        // the process's later allocations where the allocator keeps freed
+        // memory, as `thidua` has it do).
+        round.data.dropIndicatorValues()
+        self.round.data.dropIndicatorValues()
     }
 
     /// This evaluator without its progress display (the same split data,
