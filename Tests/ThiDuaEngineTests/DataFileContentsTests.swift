@@ -164,6 +164,18 @@ import Testing
             #expect(!contents.isMapped)
             #expect(Self.read(contents) == expected)
         }
+        // Its copy is hashed for the manifest at once and let go, not held
+        // through the run as a mapping is until the manifest asks.
+        let text = Array("period,ward,group_id,group_name\n2020-Q1,P,G,T\n".utf8)
+        let csv = try TemporaryFile(text)
+        defer { csv.remove() }
+        let held = open(csv.path, O_WRONLY)
+        #expect(held >= 0)
+        let read = try DataReader.read(contentsOf: csv.path, displayPath: "d.csv", numericColumns: [], jobs: 2,
+                                       fingerprint: true, progress: nil)
+        #expect(read.digest?.isKnown == true)
+        #expect(try read.digest?.hexDigest() == Fingerprint.hexDigest(text))
+        close(held)
     }
     #endif
 

@@ -44,6 +44,27 @@ import Testing
         }
     }
 
+    /// A round of many periods, or of one period with many entries, is
+    /// scored in batches of at most `maximumColumnsTogether` columns: the
+    /// same results, and no stack overflow (800 periods × 19 entries
+    /// overflowed the stack when every column was made in one nest).
+    @Test func manyPeriodsAndManyEntriesAreScoredInBatches() throws {
+        let wide = (0..<300).map { Numbering(seed: Double($0)) as any PeriodScorer }
+        let periods = (0..<800).map { period in
+            ParallelScorer.Period(scorers: (0..<19).map { Numbering(seed: Double(period * 19 + $0)) }, rowCount: 3)
+        } + [ParallelScorer.Period(scorers: wide, rowCount: 2)]
+        let outcomes = ParallelScorer(jobs: 2).score(periods)
+        #expect(outcomes.count == 801)
+        for (index, outcome) in outcomes.enumerated() {
+            guard case .success(let results) = outcome else {
+                Issue.record("period \(index) failed")
+                continue
+            }
+            let seeds = periods[index].scorers.compactMap { ($0 as? Numbering)?.seed }
+            #expect(results == seeds.map { seed in (0..<periods[index].rowCount).map { seed * 1_000_000 + Double($0) } })
+        }
+    }
+
     @Test(arguments: [1, 2, 3])
     func eachPeriodGetsItsOwnFailuresInRowOrder(jobs: Int) throws {
         var periods = Self.periods

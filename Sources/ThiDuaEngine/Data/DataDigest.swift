@@ -11,7 +11,9 @@ import Synchronization
 /// that thread, starved on two busy cores, was still hashing during the
 /// scoring and took some 5 % from it, for no gain in a run's wall time.)
 /// The bytes are held until the digest is taken or cancelled (with them, a
-/// mapped file's lease: see `DataFileContents`).
+/// mapped file's lease: see `DataFileContents`); the reader takes the
+/// digest of a file it had to copy into memory at once, so that the copy
+/// is not held through the run.
 final class DataDigest: Sendable {
     private struct State {
         /// The digest, or why there is none: the file changed before it was

@@ -60,8 +60,20 @@ public enum DataReader {
         try checkUnchanged(contents, displayPath: displayPath)
         let data = try parsed.get()
         // Hashed when the manifest is made: the digest is of the very bytes
-        // evaluated, and the file is not read a second time.
-        return (data, contents.count, fingerprint ? DataDigest(of: contents) : nil)
+        // evaluated, and the file is not read a second time. A mapped file's
+        // bytes are the kernel's file cache, held until then; a copy (a
+        // file that could not be mapped) is hashed now and let go, rather
+        // than held through the run.
+        guard fingerprint else { return (data, contents.count, nil) }
+        let digest = DataDigest(of: contents)
+        if !contents.isMapped {
+            do throws(DataFileError) {
+                _ = try digest.hexDigest()
+            } catch {
+                throw error.diagnostic(dataFile: displayPath)
+            }
+        }
+        return (data, contents.count, digest)
     }
 
     /// Throws, naming the file, when `contents` changed since it was mapped.

@@ -9,8 +9,9 @@ import ScoringKit
 /// ran in. (Scoring into a buffer per chunk and concatenating them copied
 /// every result once more and touched as much fresh memory again.)
 ///
-/// The chunks of all periods are handed out from one queue, so the workers
-/// wait for each other once, at the end, instead of once per period: on
+/// The chunks of all periods (up to `maximumColumnsTogether` results
+/// columns) are handed out from one queue, so the workers wait for each
+/// other once, at the end, instead of once per period: on
 /// two cores a year of four quarters scored 1.8–1.9 times as fast as on one
 /// this way, where a barrier per period left one worker idle at the end of
 /// each quarter.
@@ -46,17 +47,34 @@ struct ParallelScorer {
         var rows: Range<Int>
     }
 
-    /// Scores every row of one period with every scorer.
-    /// - Returns: `[scorer][row]` results, or every failure sorted by row
-    ///   then scorer.
-    func score(_ scorers: [any PeriodScorer], rowCount: Int) -> Outcome {
-        score([Period(scorers: scorers, rowCount: rowCount)])[0]
-    }
+    /// The most result columns (periods × entries) scored from one queue:
+    /// their arrays are made one inside the other on the stack
+    /// (`filledInPlace(capacities:)`), so a round of many periods is scored
+    /// in batches of periods instead (a year of quarters is one batch).
+    static let maximumColumnsTogether = 128
 
     /// Scores every row of every period with the period's scorers.
     /// - Returns: Each period's outcome, in the order given: `[scorer][row]`
     ///   results, or every failure of the period sorted by row then scorer.
     func score(_ periods: [Period]) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        var start = 0
+        while start < periods.count {
+            // At least one period, however many entries it has (as many
+            // columns as before periods were scored together).
+            var end = start + 1, columns = periods[start].scorers.count
+            while end < periods.count && columns + periods[end].scorers.count <= Self.maximumColumnsTogether {
+                columns += periods[end].scorers.count
+                end += 1
+            }
+            outcomes += scoreTogether(Array(periods[start..<end]))
+            start = end
+        }
+        return outcomes
+    }
+
+    /// `score(_:)` of periods whose chunks are handed out from one queue.
+    private func scoreTogether(_ periods: [Period]) -> [Outcome] {
         let chunks = Self.chunks(of: periods.map(\.rowCount), jobs: jobs)
         // Where each period's columns start among all the buffers.
         var firstColumn = [0]

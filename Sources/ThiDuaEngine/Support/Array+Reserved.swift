@@ -45,9 +45,10 @@ extension Array where Element == [Double] {
     /// by `fill` as in `filledInPlace(count:capacity:_:)`; column `i` then
     /// holds its first `n[i]` values, `n` being what `fill` returns.
     ///
-    /// The columns are made one inside the other (a closure per column on
-    /// the stack, some hundred bytes each), as an array's uninitialized
-    /// storage is only lent to a closure.
+    /// The columns are made one inside the other, as an array's
+    /// uninitialized storage is only lent to a closure: a few stack frames
+    /// per column (some 1.4 KB in a debug build), so callers keep the count
+    /// of columns bounded (see `ParallelScorer.maximumColumnsTogether`).
     /// - Parameters:
     ///   - capacities: The values each column has room for.
     ///   - fill: Writes the values; must initialize the first `n[i]` of
@@ -59,7 +60,9 @@ extension Array where Element == [Double] {
     ) -> [[Double]] {
         var columns = [[Double]](repeating: [], count: capacities.count)
         var filled: [Int] = []
-        func make(_ index: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) {
+        var buffers: [UnsafeMutableBufferPointer<Double>] = []
+        buffers.reserveCapacity(capacities.count)
+        func make(_ index: Int) {
             guard index < capacities.count else {
                 filled = fill(buffers)
                 precondition(filled.count == capacities.count
@@ -68,11 +71,12 @@ extension Array where Element == [Double] {
                 return
             }
             columns[index] = [Double](unsafeUninitializedCapacity: capacities[index]) { buffer, initialized in
-                make(index + 1, buffers + [UnsafeMutableBufferPointer(rebasing: buffer[0..<capacities[index]])])
+                buffers.append(UnsafeMutableBufferPointer(rebasing: buffer[0..<capacities[index]]))
+                make(index + 1)
                 initialized = filled[index]
             }
         }
-        make(0, [])
+        make(0)
         return columns
     }
 }
