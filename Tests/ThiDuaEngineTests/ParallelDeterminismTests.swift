@@ -6,14 +6,19 @@ import Testing
 /// deciding the quarters side by side, the year's ranking and reasons in
 /// slices — gives the same results for any number of jobs.
 @Suite struct ParallelDeterminismTests {
-    @Test func sampleRoundOfNineThousandGroupsIsTheSameForOneAndThreeJobs() throws {
+    /// The sample config on generated data of `groups` groups × 4 quarters.
+    private func sampleRound(groups: Int, seed: UInt64) throws -> Round {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let yaml = try String(contentsOf: root.appendingPathComponent("Configs/thanh-xuan-2020.yaml"), encoding: .utf8)
-        // Over 8,192 groups, so that the year's reasons are built in slices.
-        let csv = SampleDataGenerator(groups: 9000, periods: ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"], seed: 5)
+        let csv = SampleDataGenerator(groups: groups, periods: ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"], seed: seed)
             .csv()
-        let round = try Fixture.round(yaml, csv)
+        return try Fixture.round(yaml, csv)
+    }
+
+    @Test func sampleRoundOfNineThousandGroupsIsTheSameForOneAndThreeJobs() throws {
+        // Over 8,192 groups, so that the year's reasons are built in slices.
+        let round = try sampleRound(groups: 9000, seed: 5)
         var outputs: [[[UInt8]]] = []
         for jobs in [1, 3] {
             let evaluator = Evaluator(round: round, jobs: jobs)
@@ -29,12 +34,7 @@ import Testing
     /// split them by period: the same results, and the round it was given,
     /// and its own, without the values.
     @Test func anEvaluatorTakingTheValuesOverGivesTheSameResults() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let yaml = try String(contentsOf: root.appendingPathComponent("Configs/thanh-xuan-2020.yaml"), encoding: .utf8)
-        let csv = SampleDataGenerator(groups: 600, periods: ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"], seed: 11)
-            .csv()
-        var round = try Fixture.round(yaml, csv)
+        var round = try sampleRound(groups: 600, seed: 11)
         let kept = Evaluator(round: round, jobs: 2)
         let expected = try kept.evaluate()
         let names = round.data.columnNames
