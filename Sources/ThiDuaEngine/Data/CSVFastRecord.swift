@@ -16,10 +16,12 @@ struct IdentityCells {
 ///
 /// Nearly every row of a real file is ordinary: no quotes, the header's
 /// number of fields, indicator cells that are short runs of digits, a line
-/// break at the end. Scanning such a row through `CSVScanner` and then
+/// break at the end; text cells in quotes (a spreadsheet's export may
+/// quote every one) are taken too when the quotes hold no quote and no
+/// line break. Scanning such a row through `CSVScanner` and then
 /// parsing its numbers read each cell twice and stored every field's range
 /// on the way. Here a numeric cell is one 8-byte load: its digits and its
-/// end are found from the same word. Anything else — a quote, invalid
+/// end are found from the same word. Anything else — any other quote, invalid
 /// UTF-8, a field count that does not match, a number the fast test does
 /// not take, a missing line break — makes `scan` give up, and the reader
 /// reads the row again the general way, which reports what is wrong. So
@@ -69,13 +71,22 @@ enum CSVFastRecord {
                 // The identity cells become strings or interned names, whose
                 // decoding checks their UTF-8 (the caller declines the row
                 // when it is not valid); other text cells are checked here.
-                guard let found = textFieldEnd(bytes, from: index, checkingUTF8: role == ignored) else { return nil }
-                end = found
+                let content: Range<Int>
+                if index < count && bytes[index] == CSVByte.quote {
+                    guard let closing = quotedTextEnd(bytes, from: index + 1, checkingUTF8: role == ignored)
+                    else { return nil }
+                    content = (index + 1)..<closing
+                    end = closing + 1
+                } else {
+                    guard let found = textFieldEnd(bytes, from: index, checkingUTF8: role == ignored) else { return nil }
+                    content = index..<found
+                    end = found
+                }
                 switch role {
-                case period: identity.period = index..<end
-                case ward: identity.ward = index..<end
-                case groupID: identity.groupID = index..<end
-                case groupName: identity.groupName = index..<end
+                case period: identity.period = content
+                case ward: identity.ward = content
+                case groupID: identity.groupID = content
+                case groupName: identity.groupName = content
                 default: break
                 }
             }
@@ -189,5 +200,37 @@ enum CSVFastRecord {
             }
         }
         return index
+    }
+
+    /// The offset of the closing quote of the quoted text field whose
+    /// content starts at `start`, when that content holds no quote and no
+    /// line break (checking its UTF-8 on the way when `checkingUTF8`) and
+    /// the closing quote is followed by a comma or a line break, as the
+    /// general reader reads such a field; `nil` otherwise (an escaped
+    /// quote, a line break in quotes, text after the closing quote, the end
+    /// of the file), and the general reader reads the row.
+    @inline(__always)
+    private static func quotedTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                      checkingUTF8: Bool) -> Int? {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            if byte == CSVByte.quote {
+                guard index + 1 < count else { return nil }
+                let next = bytes[index + 1]
+                guard next == CSVByte.comma || next == CSVByte.lineFeed || next == CSVByte.carriageReturn
+                else { return nil }
+                return index
+            }
+            if byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { return nil }
+            if byte < 0x80 || !checkingUTF8 {
+                index += 1
+            } else {
+                guard let length = CSVText.sequenceLength(bytes, at: index) else { return nil }
+                index += length
+            }
+        }
+        return nil
     }
 }
