@@ -192,14 +192,19 @@ enum CSVFastRecord {
             let byte = base[index]
             if byte == CSVByte.comma || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { return index }
             if byte == CSVByte.quote { return nil }
-            if byte < 0x80 || !checkingUTF8 {
-                index += 1
-            } else {
-                guard let length = CSVText.sequenceLength(bytes, at: index) else { return nil }
-                index += length
-            }
+            guard let next = offset(after: index, in: bytes, checkingUTF8: checkingUTF8) else { return nil }
+            index = next
         }
         return index
+    }
+
+    /// The offset just past the character at `index` of a text cell: the
+    /// next byte, or (when `checkingUTF8` and the byte is not ASCII) past
+    /// its well-formed UTF-8 sequence; `nil` when it is not one.
+    @inline(__always)
+    private static func offset(after index: Int, in bytes: UnsafeBufferPointer<UInt8>, checkingUTF8: Bool) -> Int? {
+        guard checkingUTF8 && bytes[index] >= 0x80 else { return index + 1 }
+        return CSVText.sequenceLength(bytes, at: index).map { index + $0 }
     }
 
     /// The offset of the closing quote of the quoted text field whose
@@ -224,12 +229,8 @@ enum CSVFastRecord {
                 return index
             }
             if byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { return nil }
-            if byte < 0x80 || !checkingUTF8 {
-                index += 1
-            } else {
-                guard let length = CSVText.sequenceLength(bytes, at: index) else { return nil }
-                index += length
-            }
+            guard let next = offset(after: index, in: bytes, checkingUTF8: checkingUTF8) else { return nil }
+            index = next
         }
         return nil
     }
