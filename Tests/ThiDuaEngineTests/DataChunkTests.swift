@@ -114,6 +114,29 @@ import Testing
         expectSameEveryWay(bytes)
     }
 
+    /// More indicator columns than are read in chunks: the file is read
+    /// serially, with the same data (made in one nest of thousands of
+    /// closures, the chunks' columns could overflow the stack).
+    @Test(arguments: [200, 3_000])
+    func aFileOfThousandsOfColumnsIsReadSerially(columns: Int) {
+        let names = (0..<columns).map { "c\($0)" }
+        var text = "period,ward,group_id,group_name," + names.joined(separator: ",") + "\n"
+        for group in 0..<40 {
+            text += "2020-Q1,P1,G\(group),Tổ," + names.indices.map { "\(($0 + group) % 7)" }.joined(separator: ",") + "\n"
+        }
+        let bytes = Array(text.utf8), numeric = Set(names)
+        #expect(DataReader.parsesInChunks(bytes: bytes, numericColumns: numeric, chunks: 4)
+                == (columns <= DataParser.maximumColumnsInChunks))
+        let serial = DataFixture.outcome(bytes, numeric: numeric, chunks: 1)
+        #expect(DataFixture.outcome(bytes, numeric: numeric, chunks: 4) == serial)
+        guard case .data(let data) = serial else {
+            Issue.record("the file does not parse")
+            return
+        }
+        #expect(data.data.columns.count == columns
+                && data.data.columns[columns - 1][39] == Double((columns - 1 + 39) % 7))
+    }
+
     @Test func manyWardsInRowsOfNoOrderParseTheSameInChunks() {
         // More wards than the interner scans (32), rows in no order, and a
         // ward spelled decomposed in some rows: chunks find their wards in
