@@ -126,7 +126,7 @@ import Testing
         }
         let bytes = Array(text.utf8), numeric = Set(names)
         #expect(DataReader.parsesInChunks(bytes: bytes, numericColumns: numeric, chunks: 4)
-                == (columns <= DataParser.maximumColumnsInChunks))
+                == (columns <= [[Double]].maximumFilledInPlace))
         let serial = DataFixture.outcome(bytes, numeric: numeric, chunks: 1)
         #expect(DataFixture.outcome(bytes, numeric: numeric, chunks: 4) == serial)
         guard case .data(let data) = serial else {

@@ -25,11 +25,6 @@ struct ChunkRows: Sendable {
 }
 
 extension DataParser {
-    /// The most indicator columns read in chunks: the columns are made one
-    /// inside the other on the stack (`filledInPlace`), so a config that
-    /// reads thousands of columns has its data read serially instead.
-    static let maximumColumnsInChunks = 256
-
     /// Parses the rows after the header in `count` chunks on up to `jobs`
     /// threads and joins them into this parser's per-row arrays.
     ///
@@ -59,11 +54,12 @@ extension DataParser {
     /// - Returns: The indicator columns, with the other per-row arrays of
     ///   this parser filled; or `nil`, leaving the parser untouched, when a
     ///   chunk met an error, the file has no rows or more indicator columns
-    ///   are read than `maximumColumnsInChunks`: the serial reading then
-    ///   reports exactly what it always reports.
+    ///   are read than `filledInPlace` makes at once (thousands, for a
+    ///   config that reads them): the serial reading then reports exactly
+    ///   what it always reports.
     mutating func parseInChunks(from scanner: CSVScanner, count: Int, progress: ProgressMeter?) -> [[Double]]? {
         let bodyStart = scanner.position, bodyLine = scanner.line
-        guard bodyStart < bytes.count, count > 1, columnNames.count <= Self.maximumColumnsInChunks else { return nil }
+        guard bodyStart < bytes.count, count > 1, columnNames.count <= [[Double]].maximumFilledInPlace else { return nil }
         let size = (bytes.count - bodyStart) / count
         var starts = [bodyStart]
         for chunk in 1..<count {

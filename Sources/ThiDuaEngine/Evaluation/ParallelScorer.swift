@@ -9,9 +9,9 @@ import ScoringKit
 /// ran in. (Scoring into a buffer per chunk and concatenating them copied
 /// every result once more and touched as much fresh memory again.)
 ///
-/// The chunks of all periods (up to `maximumColumnsTogether` results
-/// columns) are handed out from one queue, so the workers wait for each
-/// other once, at the end, instead of once per period: on
+/// The chunks of all periods are handed out from one queue (for up to
+/// `[[Double]].maximumFilledInPlace` result columns), so the workers wait
+/// for each other once, at the end, instead of once per period: on
 /// two cores a year of four quarters scored 1.8–1.9 times as fast as on one
 /// this way, where a barrier per period left one worker idle at the end of
 /// each quarter.
@@ -41,90 +41,107 @@ struct ParallelScorer {
         var error: EvaluationError
     }
 
-    /// A stretch of one period's rows, scored by one worker.
-    private struct Chunk {
+    /// Some of one period's entries, scored together with other parts.
+    private struct Part {
         var period: Int
+        var entries: Range<Int>
+    }
+
+    /// A stretch of one part's rows, scored by one worker.
+    private struct Chunk {
+        var part: Int
         var rows: Range<Int>
     }
 
-    /// The most result columns (periods × entries) scored from one queue:
-    /// their arrays are made one inside the other on the stack
-    /// (`filledInPlace(capacities:)`), so a round of many periods is scored
-    /// in batches of periods instead (a year of quarters is one batch).
-    static let maximumColumnsTogether = 128
-
     /// Scores every row of every period with the period's scorers.
+    ///
+    /// The result columns (periods × entries) are scored in batches of at
+    /// most `[[Double]].maximumFilledInPlace`, as `filledInPlace` makes them
+    /// one inside the other on the stack: a year of quarters is one batch.
     /// - Returns: Each period's outcome, in the order given: `[scorer][row]`
     ///   results, or every failure of the period sorted by row then scorer.
     func score(_ periods: [Period]) -> [Outcome] {
-        var outcomes: [Outcome] = []
-        var start = 0
-        while start < periods.count {
-            // At least one period, however many entries it has (as many
-            // columns as before periods were scored together).
-            var end = start + 1, columns = periods[start].scorers.count
-            while end < periods.count && columns + periods[end].scorers.count <= Self.maximumColumnsTogether {
-                columns += periods[end].scorers.count
-                end += 1
+        let columns = periods.indices.flatMap { period in periods[period].scorers.indices.map { (period, $0) } }
+        var results = periods.map { [[Double]](repeating: [], count: $0.scorers.count) }
+        var failures = periods.map { _ in [Failure]() }
+        for start in stride(from: 0, to: columns.count, by: [[Double]].maximumFilledInPlace) {
+            // The batch's columns, in runs of one period's entries.
+            var parts: [Part] = []
+            for (period, entry) in columns[start..<min(columns.count, start + [[Double]].maximumFilledInPlace)] {
+                if let last = parts.last, last.period == period {
+                    parts[parts.count - 1].entries = last.entries.lowerBound..<(entry + 1)
+                } else {
+                    parts.append(Part(period: period, entries: entry..<(entry + 1)))
+                }
             }
-            outcomes += scoreTogether(Array(periods[start..<end]))
-            start = end
+            let (scored, found) = scoreTogether(parts, of: periods)
+            for (part, columns) in zip(parts, scored) {
+                results[part.period].replaceSubrange(part.entries, with: columns)
+            }
+            for failure in found { failures[failure.period].append(failure.failure) }
         }
-        return outcomes
+        return periods.indices.map { period in
+            guard failures[period].isEmpty else {
+                return .failure(failures[period].sorted { ($0.error.row, $0.entry) < ($1.error.row, $1.entry) })
+            }
+            return .success(results[period])
+        }
     }
 
-    /// `score(_:)` of periods whose chunks are handed out from one queue.
-    private func scoreTogether(_ periods: [Period]) -> [Outcome] {
-        let chunks = Self.chunks(of: periods.map(\.rowCount), jobs: jobs)
-        // Where each period's columns start among all the buffers.
+    /// Scores `parts` with their chunks handed out from one queue.
+    /// - Returns: Each part's columns, and the failures with their periods.
+    private func scoreTogether(_ parts: [Part], of periods: [Period])
+        -> (columns: [[[Double]]], failures: [(period: Int, failure: Failure)]) {
+        let chunks = Self.chunks(of: parts.map { periods[$0.period].rowCount }, jobs: jobs)
+        // Where each part's columns start among all the buffers.
         var firstColumn = [0]
-        for period in periods { firstColumn.append(firstColumn[firstColumn.count - 1] + period.scorers.count) }
-        let capacities = periods.flatMap { period in period.scorers.map { _ in period.rowCount } }
+        for part in parts { firstColumn.append(firstColumn[firstColumn.count - 1] + part.entries.count) }
+        let capacities = parts.flatMap { part in part.entries.map { _ in periods[part.period].rowCount } }
         var failures: [[Failure]] = []
         // Pages are first touched by the workers that score into them.
         let columns = [[Double]].filledInPlace(capacities: capacities) { buffers in
-            // Safe to share: each chunk's rows of its period's buffers are
+            // Safe to share: each chunk's rows of its part's buffers are
             // written by the one worker that scores the chunk, and nothing
             // reads them before `Parallel.map` returns, which waits for
             // every worker.
             nonisolated(unsafe) let shared = buffers
             let progress = self.progress, starts = firstColumn
             failures = Parallel.map(chunks.count, jobs: jobs) { index -> [Failure] in
-                let chunk = chunks[index]
-                let found = Self.scoreChunk(periods[chunk.period].scorers, rows: chunk.rows,
-                                            into: shared[starts[chunk.period]..<starts[chunk.period + 1]])
-                progress?.advance(by: chunk.rows.count)
+                let chunk = chunks[index], part = parts[chunk.part]
+                let found = Self.scoreChunk(periods[part.period].scorers[part.entries], rows: chunk.rows,
+                                            into: shared[starts[chunk.part]..<starts[chunk.part + 1]])
+                // Counted once per period's rows: by its first part.
+                if part.entries.lowerBound == 0 { progress?.advance(by: chunk.rows.count) }
                 return found
             }
             // Every row of every column: each chunk zeroes its rows first.
             return capacities
         }
-        return periods.indices.map { period in
-            let found = zip(chunks, failures).filter { $0.0.period == period }.flatMap(\.1)
-            guard found.isEmpty else {
-                return .failure(found.sorted { ($0.error.row, $0.entry) < ($1.error.row, $1.entry) })
-            }
-            return .success(Array(columns[firstColumn[period]..<firstColumn[period + 1]]))
+        let found = zip(chunks, failures).flatMap { chunk, failures in
+            failures.map { (period: parts[chunk.part].period, failure: $0) }
         }
+        return (parts.indices.map { Array(columns[firstColumn[$0]..<firstColumn[$0 + 1]]) }, found)
     }
 
-    /// The chunks of each period in turn. Several chunks per worker and
-    /// period even out uneven chunks; a floor keeps the per-chunk overhead
-    /// small next to the work.
+    /// The chunks of each part in turn, from the part's row count. Several
+    /// chunks per worker and part even out uneven chunks; a floor keeps the
+    /// per-chunk overhead small next to the work.
     private static func chunks(of rowCounts: [Int], jobs: Int) -> [Chunk] {
         let pieces = Parallel.threads(jobs) * 8
-        return rowCounts.enumerated().flatMap { period, rowCount -> [Chunk] in
+        return rowCounts.enumerated().flatMap { part, rowCount -> [Chunk] in
             let chunkSize = max(1024, (rowCount + pieces - 1) / pieces)
             return stride(from: 0, to: rowCount, by: chunkSize).map { start in
-                Chunk(period: period, rows: start..<min(rowCount, start + chunkSize))
+                Chunk(part: part, rows: start..<min(rowCount, start + chunkSize))
             }
         }
     }
 
-    private static func scoreChunk(_ scorers: [any PeriodScorer], rows: Range<Int>,
+    /// Scores `rows` with `scorers` (entries numbered as in their period)
+    /// into `columns`, one per scorer.
+    private static func scoreChunk(_ scorers: ArraySlice<any PeriodScorer>, rows: Range<Int>,
                                    into columns: ArraySlice<UnsafeMutableBufferPointer<Double>>) -> [Failure] {
         var failures: [Failure] = []
-        for (entry, (scorer, column)) in zip(scorers, columns).enumerated() {
+        for (entry, (scorer, column)) in zip(scorers.indices, zip(scorers, columns)) {
             let slice = UnsafeMutableBufferPointer(rebasing: column[rows])
             // Zeros first, as a fresh array would hold: a plugin that skips a
             // row must not leave memory's leftovers in the results.

@@ -19,6 +19,10 @@ extension Array {
 }
 
 extension Array where Element == [Double] {
+    /// The most columns `filledInPlace` makes at once: some 360 KB of stack
+    /// in a debug build, within the 512 KB of a secondary thread.
+    static var maximumFilledInPlace: Int { 256 }
+
     /// `count` columns with room for `capacity` values each, written in
     /// place by `fill` through the buffers it is given (one per column,
     /// `capacity` long); each column then holds the first `n` values, `n`
@@ -47,8 +51,9 @@ extension Array where Element == [Double] {
     ///
     /// The columns are made one inside the other, as an array's
     /// uninitialized storage is only lent to a closure: a few stack frames
-    /// per column (some 1.4 KB in a debug build), so callers keep the count
-    /// of columns bounded (see `ParallelScorer.maximumColumnsTogether`).
+    /// per column (some 1.4 KB in a debug build), so at most
+    /// `maximumFilledInPlace` columns at once (the scorer works in batches
+    /// of them; a data file read for more is parsed serially).
     /// - Parameters:
     ///   - capacities: The values each column has room for.
     ///   - fill: Writes the values; must initialize the first `n[i]` of
@@ -58,6 +63,7 @@ extension Array where Element == [Double] {
     static func filledInPlace(
         capacities: [Int], _ fill: ([UnsafeMutableBufferPointer<Double>]) -> [Int]
     ) -> [[Double]] {
+        precondition(capacities.count <= maximumFilledInPlace, "too many columns to make in one nest")
         var columns = [[Double]](repeating: [], count: capacities.count)
         var filled: [Int] = []
         var buffers: [UnsafeMutableBufferPointer<Double>] = []
