@@ -171,12 +171,15 @@ struct TextInterner {
         /// Keeps `bytes[start..<end]` as a spelling of name `index`, unless
         /// that spelling is kept already.
         mutating func insert(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
-            guard self.index(of: bytes, start: start, end: end) == nil else { return }
             if (count + 1) * 2 > slots.count { grow() }
             let hash = Self.hash(bytes, start, end, seed: seed)
             let mask = slots.count - 1
             var position = Int(truncatingIfNeeded: hash) & mask
-            while slots[position] != nil { position = (position + 1) & mask }
+            // The spelling's slot, or the empty one that ends its probe.
+            while let slot = slots[position] {
+                if slot.hash == hash && TextInterner.equal(bytes, slot.occurrence, start, end) { return }
+                position = (position + 1) & mask
+            }
             slots[position] = Slot(hash: hash, occurrence: Occurrence(start: start, end: end, index: index))
             count += 1
         }
