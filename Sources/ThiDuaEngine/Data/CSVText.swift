@@ -126,7 +126,9 @@ struct CSVCellReader {
     /// instead of checking them twice.
     ///
     /// Decoding replaces an invalid sequence with U+FFFD, so the text is
-    /// the cell's exactly when its UTF-8 is the cell's bytes.
+    /// the cell's exactly when its UTF-8 is the cell's bytes. (The standard
+    /// `String(validating:as:)` says the same in one call; it was tried
+    /// here and measured slower over a national file's parse.)
     @inline(__always)
     func exactText(in range: Range<Int>) -> String? {
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
