@@ -38,4 +38,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sub/r.json").path))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "x")
     }
+
+    /// The check before a command's work looks at the file a link names:
+    /// a link into a folder that does not exist is refused then, not once
+    /// the work is done.
+    @Test func aLinkIntoAMissingFolderIsRefusedUpFront() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("report.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path + "/missing/t.json")
+        #expect {
+            try AtomicReportFile.checkPath(link)
+        } throws: { error in
+            "\(error)".contains("cannot write '\(link)': the folder '") && "\(error)".contains("/missing' does not exist")
+        }
+    }
 }

@@ -51,7 +51,10 @@ extension AtomicReportFile {
             throw DiagnosticError(at: nil, "cannot write '\(path)': it names a folder",
                                   hint: "name a file, e.g. '\(path)report.json'")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        // The file `write` replaces: a symbolic link's target (made when it
+        // does not exist yet), so its folder is the one checked.
+        let target = ConfigPath.canonical(path)
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' does not exist")
@@ -62,12 +65,12 @@ extension AtomicReportFile {
             throw DiagnosticError(at: nil, "cannot write '\(path)': the folder '\(folder)' is not writable "
                                       + "(\(String(cString: strerror(errno))))")
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DiagnosticError(at: nil, "cannot write '\(path)': it is a folder", hint: "name a file, e.g. '\(path)/report.json'")
         }
         // Replaced by a rename, a pipe or a device would become a plain file.
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+        if stat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             throw DiagnosticError(at: nil, "cannot write '\(path)': it is not a regular file (a device, a pipe or a socket)",
                                   hint: "name a file, e.g. 'report.json'")
         }
