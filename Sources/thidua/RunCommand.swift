@@ -57,13 +57,14 @@ struct RunCommand: ParsableCommand {
             let started = Date()
             // A timings file that cannot be written fails the run before any work, not after the output.
             if let timings { try AtomicReportFile.checkPath(timings) }
-            var evaluated = try round.loadRound(timer: timer, progress: progress.meter, fingerprint: true)
+            var loading = try round.loadRound(timer: timer, progress: progress.meter, fingerprint: true)
             // Nor may it replace an input, or land in the output folder (which is replaced whole).
-            if let timings { try AtomicReportFile.checkPath(timings, apartFrom: evaluated.inputFiles, outside: [out]) }
-            progress.interrupting { Console.report(evaluated.warnings) }
-            // The data's values are let go of once split by period.
-            let (quarters, year) = try round.evaluateLeavingYear(&evaluated, timer: timer, progress: progress.meter)
-            let loaded = evaluated
+            if let timings { try AtomicReportFile.checkPath(timings, apartFrom: loading.inputFiles, outside: [out]) }
+            progress.interrupting { Console.report(loading.warnings) }
+            // The data's values are let go of once split by period; the
+            // round without them serves the manifest and the summary.
+            let (quarters, year) = try round.evaluateLeavingYear(&loading, timer: timer, progress: progress.meter)
+            let loaded = loading
             progress.interrupting { Console.reportWarnings(of: quarters) }
             let periods = quarters.map(\.period) + (year.map { [$0.period] } ?? [])
             let meter = progress.meter

@@ -45,7 +45,7 @@ import Testing
     }
 
     /// A round of many periods, or of one period with many entries, is
-    /// scored in batches of at most `maximumColumnsTogether` columns: the
+    /// scored in batches of at most `[[Double]].maximumFilledInPlace` columns: the
     /// same results, and no stack overflow (800 periods × 19 entries
     /// overflowed the stack when every column was made in one nest).
     @Test func manyPeriodsAndManyEntriesAreScoredInBatches() throws {

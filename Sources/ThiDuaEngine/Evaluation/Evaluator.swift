@@ -14,7 +14,7 @@ public struct Evaluator: Sendable {
     /// Where the time of each phase goes, when the run is timed.
     let timer: PhaseTimer?
     /// Where progress is counted, when someone shows it.
-    let progress: ProgressMeter?
+    private(set) var progress: ProgressMeter?
 
     /// The most threads an evaluation (or a data file's parse) is spread
     /// over; a larger `jobs` is taken as this many.
@@ -76,15 +76,9 @@ public struct Evaluator: Sendable {
     /// not split again): for work done while the display shows something
     /// else, such as the year `thidua run` ranks while it writes files.
     public var withoutProgress: Evaluator {
-        Evaluator(round: round, jobs: jobs, slices: slices, timer: timer)
-    }
-
-    private init(round: Round, jobs: Int, slices: PeriodSlices, timer: PhaseTimer?) {
-        self.round = round
-        self.jobs = jobs
-        self.slices = slices
-        self.timer = timer
-        self.progress = nil
+        var quiet = self
+        quiet.progress = nil
+        return quiet
     }
 
     /// Evaluates `periods` (all of the round's when empty), in the round's order.
@@ -125,8 +119,8 @@ public struct Evaluator: Sendable {
             ParallelScorer(jobs: jobs, progress: progress)
                 .score(zip(prepared, tables).map { .init(scorers: $0.scorers, rowCount: $1.rowCount) })
         }
-        let scored = try zip(prepared, outcomes).map { period, outcome in
-            let table = slices.tables[period.index], dataRows = slices.dataRows[period.index]
+        let scored = try zip(zip(prepared, tables), outcomes).map { periodAndTable, outcome in
+            let (period, table) = periodAndTable, dataRows = slices.dataRows[period.index]
             switch outcome {
             case .success(let results):
                 return ScoredPeriod(table: table, dataRows: dataRows, results: results)
